@@ -1,0 +1,140 @@
+import { z } from 'zod';
+import type { CalendarDate } from '../dates/weeks.js';
+import type { NumberedIdea } from '../ideas/ideaNumbering.js';
+import type { PortfolioSettings } from '../portfolio/portfolioData.js';
+import { portfolioSettingsSchema } from '../portfolio/portfolioData.js';
+import {
+  type WeeklyLog,
+  ideaStatuses,
+  itemIdSchema,
+  planReviewStatuses,
+  sectionsSchema,
+  weekStartSchema,
+} from '../portfolio/weeklyLog.js';
+import type { PlanToReview } from '../plans/planReview.js';
+import type { Result } from './result.js';
+
+/**
+ * The one list of operations the page may ask for. Electron's main process and the loopback web
+ * server both check every argument against these schemas before a handler runs.
+ */
+export const apiInputs = {
+  'app.info': z.object({}).strict(),
+  'portfolio.status': z.object({}).strict(),
+  'backups.list': z.object({}).strict(),
+  'backups.restore': z.object({ backupId: z.string().min(1).max(200).regex(/^[A-Za-z0-9._-]+$/) }).strict(),
+  'timeline.get': z.object({}).strict(),
+  'week.get': z.object({ weekStart: weekStartSchema }).strict(),
+  'week.save': z.object({ weekStart: weekStartSchema, sections: sectionsSchema }).strict(),
+  'week.setPlanReview': z
+    .object({ weekStart: weekStartSchema, planId: itemIdSchema, status: z.enum(planReviewStatuses).nullable() })
+    .strict(),
+  'ideas.list': z.object({}).strict(),
+  'ideas.setStatus': z.object({ ideaId: itemIdSchema, status: z.enum(ideaStatuses) }).strict(),
+  'settings.get': z.object({}).strict(),
+  'settings.update': portfolioSettingsSchema.strict(),
+} as const;
+
+export type OperationName = keyof typeof apiInputs;
+export const operationNames = Object.keys(apiInputs) as OperationName[];
+
+export function isOperationName(name: unknown): name is OperationName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(apiInputs, name);
+}
+
+export interface AppInfo {
+  productName: string;
+  version: string;
+  mode: 'desktop' | 'web';
+  /** Where the portfolio folder is, to show the user. */
+  portfolioFolder: string;
+}
+
+export interface BackupInfo {
+  id: string;
+  savedAt: string;
+  sizeBytes: number;
+  /** False when the backup itself cannot be read as a portfolio. */
+  usable: boolean;
+}
+
+export type PortfolioStatus =
+  | { state: 'ready'; portfolioId: string; restoredFrom: string | null }
+  | {
+      state: 'damaged';
+      /** A plain sentence saying what is wrong with the file. */
+      problem: string;
+      /** Where the damaged file was copied, byte for byte, before anything else happened. */
+      quarantinedAs: string | null;
+      backups: BackupInfo[];
+    };
+
+export interface TimelineWeek {
+  weekStart: CalendarDate;
+  ideaCount: number;
+  planCount: number;
+  words: number;
+}
+
+export interface Timeline {
+  /** Weeks that have a log, oldest first. Weeks not listed have no log. */
+  weeksWithLogs: TimelineWeek[];
+}
+
+export interface WeekView {
+  weekStart: CalendarDate;
+  entry: WeeklyLog | null;
+  /** The number the first idea written this week gets. */
+  firstIdeaNumber: number;
+  plansToReview: PlanToReview[];
+}
+
+export interface SavedWeek {
+  entryId: string;
+  savedAt: string;
+  firstIdeaNumber: number;
+}
+
+export interface ApiOutputs {
+  'app.info': AppInfo;
+  'portfolio.status': PortfolioStatus;
+  'backups.list': BackupInfo[];
+  'backups.restore': PortfolioStatus;
+  'timeline.get': Timeline;
+  'week.get': WeekView;
+  'week.save': SavedWeek;
+  'week.setPlanReview': PlanToReview[];
+  'ideas.list': NumberedIdea[];
+  'ideas.setStatus': NumberedIdea;
+  'settings.get': PortfolioSettings;
+  'settings.update': PortfolioSettings;
+}
+
+export type ApiInput<K extends OperationName> = z.input<(typeof apiInputs)[K]>;
+export type ApiArgument<K extends OperationName> = z.output<(typeof apiInputs)[K]>;
+
+/** What main (or the web server) implements: arguments arrive already checked. */
+export type ApiHandlers = { [K in OperationName]: (argument: ApiArgument<K>) => Promise<Result<ApiOutputs[K]>> };
+
+/** What the page calls. */
+export interface ApiClient {
+  call<K extends OperationName>(name: K, argument: ApiInput<K>): Promise<Result<ApiOutputs[K]>>;
+}
+
+/** Messages main sends the page (desktop only). */
+export const apiEvents = ['app.before-close'] as const;
+export type ApiEventName = (typeof apiEvents)[number];
+
+/** What the Electron preload puts on `window.reflectivePortfolio`, and nothing more. */
+export interface DesktopBridge extends ApiClient {
+  /** Main asks the page to save before the window closes; `done` tells main it may close. */
+  onBeforeClose(listener: () => Promise<void>): void;
+}
+
+export const desktopBridgeKey = 'reflectivePortfolio';
+export const ipcChannels = { call: 'api:call', beforeClose: 'app:before-close', closeReady: 'app:close-ready' } as const;
+
+/** Compile-time check that every operation has an output type and nothing else does. */
+type SameKeys<A, B> = [keyof A] extends [keyof B] ? ([keyof B] extends [keyof A] ? true : never) : never;
+const contractIsComplete: SameKeys<typeof apiInputs, ApiOutputs> = true;
+void contractIsComplete;

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { type IdeaStatus, type WeeklyLog, ideaStatuses, itemIdSchema, weeklyLogSchema } from './weeklyLog.js';
+
+export const currentSchemaVersion = 1;
+
+export const portfolioSettingsSchema = z.object({
+  /** The number the first idea in this portfolio gets (for a log continued from elsewhere). */
+  ideaNumberStart: z.number().int().min(1).max(1_000_000),
+});
+export type PortfolioSettings = z.infer<typeof portfolioSettingsSchema>;
+
+export const portfolioDataSchema = z.object({
+  schemaVersion: z.literal(currentSchemaVersion),
+  portfolioId: itemIdSchema,
+  createdAt: z.string(),
+  settings: portfolioSettingsSchema,
+  entries: z.array(weeklyLogSchema),
+  ideaStatuses: z.record(itemIdSchema, z.enum(ideaStatuses)),
+});
+
+/** Everything one portfolio file holds. Derived facts (idea numbers, review lists) are never stored. */
+export interface PortfolioData {
+  schemaVersion: typeof currentSchemaVersion;
+  portfolioId: string;
+  createdAt: string;
+  settings: PortfolioSettings;
+  entries: WeeklyLog[];
+  ideaStatuses: Record<string, IdeaStatus>;
+}
+
+export function newPortfolio(portfolioId: string, now: Date): PortfolioData {
+  return {
+    schemaVersion: currentSchemaVersion,
+    portfolioId,
+    createdAt: now.toISOString(),
+    settings: { ideaNumberStart: 1 },
+    entries: [],
+    ideaStatuses: {},
+  };
+}

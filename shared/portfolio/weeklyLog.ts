@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { type CalendarDate, isWeekStart } from '../dates/weeks.js';
+import { type EditorDoc, editorDocSchema, emptyDoc } from '../document/editorJson.js';
+
+/** The sections of a weekly log, in the order the page shows them. */
+export const weeklyLogSections = [
+  { id: 'thisWeek', title: 'This week' },
+  { id: 'keyThoughts', title: 'Key thoughts' },
+  { id: 'achievements', title: 'Achievements this week' },
+  { id: 'nextWeekPlans', title: 'Next week I plan to' },
+] as const;
+
+export type WeeklyLogSectionId = (typeof weeklyLogSections)[number]['id'];
+export const weeklyLogSectionIds = weeklyLogSections.map((section) => section.id) as [WeeklyLogSectionId, ...WeeklyLogSectionId[]];
+
+/** Node types the weekly log gives meaning to. */
+export const ideaNodeType = 'ideaBlock';
+export const planNodeType = 'taskItem';
+
+export const planReviewStatuses = ['done', 'partly', 'not-done', 'carried'] as const;
+export type PlanReviewStatus = (typeof planReviewStatuses)[number];
+
+export const planReviewStatusLabels: Record<PlanReviewStatus, string> = {
+  done: 'Done',
+  partly: 'Partly',
+  'not-done': 'Not done',
+  carried: 'Carried forward',
+};
+
+export const ideaStatuses = ['new', 'in-progress', 'done', 'dropped'] as const;
+export type IdeaStatus = (typeof ideaStatuses)[number];
+
+export const ideaStatusLabels: Record<IdeaStatus, string> = {
+  new: 'New',
+  'in-progress': 'In progress',
+  done: 'Done',
+  dropped: 'Dropped',
+};
+
+export const weekStartSchema = z.string().refine(isWeekStart, { message: 'must be a Monday written as YYYY-MM-DD' });
+export const itemIdSchema = z.string().min(1).max(100).regex(/^[A-Za-z0-9_-]+$/);
+
+/** How this week's log judged one plan made in an earlier week. */
+export const planReviewMarkSchema = z.object({
+  status: z.enum(planReviewStatuses),
+  /** The plan's words when it was reviewed, shown if the plan is later deleted. */
+  text: z.string().max(10_000),
+  /** The week whose "Next week I plan to" list holds the plan. */
+  fromWeek: weekStartSchema,
+});
+export type PlanReviewMark = z.infer<typeof planReviewMarkSchema>;
+
+export const sectionsSchema = z.object(
+  Object.fromEntries(weeklyLogSectionIds.map((id) => [id, editorDocSchema])) as Record<WeeklyLogSectionId, typeof editorDocSchema>,
+);
+export type WeeklyLogSections = Record<WeeklyLogSectionId, EditorDoc>;
+
+export const weeklyLogSchema = z.object({
+  id: itemIdSchema,
+  kind: z.literal('weekly-log'),
+  weekStart: weekStartSchema,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  sections: sectionsSchema,
+  planReview: z.record(itemIdSchema, planReviewMarkSchema),
+});
+
+export interface WeeklyLog {
+  id: string;
+  kind: 'weekly-log';
+  weekStart: CalendarDate;
+  createdAt: string;
+  updatedAt: string;
+  sections: WeeklyLogSections;
+  planReview: Record<string, PlanReviewMark>;
+}
+
+export function emptySections(): WeeklyLogSections {
+  return {
+    thisWeek: emptyDoc(),
+    keyThoughts: { type: 'doc', content: [{ type: 'bulletList', content: [{ type: 'listItem', content: [{ type: 'paragraph' }] }] }] },
+    achievements: { type: 'doc', content: [{ type: 'bulletList', content: [{ type: 'listItem', content: [{ type: 'paragraph' }] }] }] },
+    nextWeekPlans: { type: 'doc', content: [{ type: 'taskList', content: [{ type: 'taskItem', attrs: { checked: false, id: null }, content: [{ type: 'paragraph' }] }] }] },
+  };
+}
