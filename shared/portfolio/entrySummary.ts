@@ -33,7 +33,10 @@ export function summariseEntry(entry: WeeklyLog): EntrySummary {
       const id = node.attrs?.['id'];
       if (typeof id !== 'string' || id === '') return;
       if (node.type === ideaNodeType) ideas.push({ id, text: firstLine(plainText(node)) });
-      else if (node.type === planNodeType && sectionId === 'nextWeekPlans') plans.push({ id, text: plainText(node) });
+      else if (node.type === planNodeType && sectionId === 'nextWeekPlans') {
+        const text = plainText(node);
+        if (text !== '') plans.push({ id, text });
+      }
     });
   }
   const summary = { ideas, plans, words };

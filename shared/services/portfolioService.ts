@@ -46,10 +46,7 @@ export function createPortfolioHandlers(host: PortfolioHost, options: ServiceOpt
     'app.info': async () => ok(options.appInfo),
     'portfolio.status': async () => ok(host.status()),
     'backups.list': async () => ok(await host.listBackups()),
-    'backups.restore': async ({ backupId }) => {
-      const status = await host.restoreBackup(backupId);
-      return ok(status);
-    },
+    'backups.restore': async ({ backupId }) => host.restoreBackup(backupId),
     'timeline.get': async () =>
       withStore((store) => {
         const weeksWithLogs: TimelineWeek[] = byWeek(store.read().entries).map((entry) => {

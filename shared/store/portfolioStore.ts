@@ -1,4 +1,5 @@
 import type { BackupInfo, PortfolioStatus } from '../api/contract.js';
+import type { Result } from '../api/result.js';
 import type { PortfolioData } from '../portfolio/portfolioData.js';
 
 /** One open portfolio's data. Every change goes through `update`, which the host writes in order. */
@@ -14,5 +15,6 @@ export interface PortfolioHost {
   /** Null while the portfolio could not be opened; nothing may be written then. */
   store(): PortfolioStore | null;
   listBackups(): Promise<BackupInfo[]>;
-  restoreBackup(backupId: string): Promise<PortfolioStatus>;
+  /** Puts a backup back as the portfolio; the file it replaces is kept as a backup or quarantined copy. */
+  restoreBackup(backupId: string): Promise<Result<PortfolioStatus>>;
 }
