@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { chmod, copyFile, mkdir, readFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import type { Adapter } from 'lowdb';
@@ -100,6 +100,12 @@ class PortfolioFileAdapter implements Adapter<PortfolioData> {
   }
 }
 
+/** A save cut off before its rename leaves a temp file; the portfolio file itself is whole. */
+async function removeLeftoverTempFiles(folder: string): Promise<void> {
+  const leftovers = (await readdir(folder)).filter((name) => /^\.portfolio\.json\.\d+\.\d+\.tmp$/.test(name));
+  await Promise.all(leftovers.map((name) => rm(join(folder, name), { force: true })));
+}
+
 export async function openPortfolio(folder: string, options: OpenOptions = {}): Promise<OpenedPortfolio> {
   const now = options.now ?? (() => new Date());
   const newId = options.newId ?? (() => randomUUID());
@@ -107,6 +113,7 @@ export async function openPortfolio(folder: string, options: OpenOptions = {}): 
   const backups = new BackupFolder(join(folder, 'backups'));
   await mkdir(folder, { recursive: true, mode: 0o700 });
   await backups.ensure();
+  await removeLeftoverTempFiles(folder);
 
   let adapter = new PortfolioFileAdapter(path, backups, now);
   let db: Low<PortfolioData> | null = null;

@@ -142,3 +142,14 @@ describe('a damaged portfolio file', () => {
     await opened.close();
   });
 });
+
+describe('after a crash', () => {
+  it('clears temporary files a cut-off save left behind', async () => {
+    const folder = await tempFolder();
+    (await openPortfolio(folder)).close();
+    await writeFile(join(folder, '.portfolio.json.4242.7.tmp'), '{"half":');
+    const opened = await openPortfolio(folder);
+    expect((await readdir(folder)).sort()).toEqual(['backups', 'portfolio.json']);
+    await opened.close();
+  });
+});

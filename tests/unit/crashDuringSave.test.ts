@@ -1,0 +1,69 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openPortfolio } from '../../electron/storage/openPortfolio.js';
+import { readPortfolioText } from '../../shared/portfolio/portfolioFile.js';
+import { stateNumber } from '../crash/crashStates.js';
+import { useTempFolders } from '../fixtures/tempFolder.js';
+
+const tempFolder = useTempFolders();
+const kills = Number(process.env['CRASH_TEST_KILLS'] ?? 100);
+let childScript = '';
+
+beforeAll(async () => {
+  const folder = await tempFolder();
+  childScript = join(folder, 'saveRepeatedly.mjs');
+  await build({ entryPoints: ['tests/crash/saveRepeatedly.ts'], bundle: true, platform: 'node', format: 'esm', outfile: childScript, packages: 'bundle', logLevel: 'silent' });
+});
+
+function startSaving(folder: string): Promise<ChildProcess> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [childScript, folder], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('READY')) resolve(child);
+      if (output.includes('DAMAGED')) reject(new Error(`the portfolio did not open after a kill: ${output}`));
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (!output.includes('READY')) reject(new Error(`the saving process stopped early (exit ${code}): ${output}`));
+    });
+  });
+}
+
+function killHard(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    child.on('exit', () => resolve());
+    child.kill('SIGKILL');
+  });
+}
+
+describe('a save killed part-way', () => {
+  it(`always leaves a file that parses and equals one of the saved states (${kills} kills)`, async () => {
+    const folder = await tempFolder();
+    const first = await openPortfolio(folder);
+    const base = first.store()!.read();
+    await first.close();
+
+    const seen = new Set<number>();
+    for (let kill = 0; kill < kills; kill += 1) {
+      const child = await startSaving(folder);
+      await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 120));
+      await killHard(child);
+
+      const reading = readPortfolioText(await readFile(join(folder, 'portfolio.json'), 'utf8'));
+      if (!reading.ok) throw new Error(`after kill ${kill + 1} the file did not parse: ${reading.problem}`);
+      const n = reading.data.settings.ideaNumberStart;
+      if (n > 1) expect(reading.data).toEqual(stateNumber(base, n));
+      seen.add(n);
+    }
+    const reopened = await openPortfolio(folder);
+    expect(reopened.status().state).toBe('ready');
+    expect((await reopened.listBackups()).every((backup) => backup.usable)).toBe(true);
+    await reopened.close();
+    expect(seen.size).toBeGreaterThan(kills / 2);
+  }, 600_000);
+});
