@@ -1,0 +1,27 @@
+import { randomUUID } from 'node:crypto';
+import type { ApiHandlers, AppInfo } from '../../shared/api/contract.js';
+import { createPortfolioHandlers } from '../../shared/services/portfolioService.js';
+import { type OpenedPortfolio, openPortfolio } from '../storage/openPortfolio.js';
+import { productName, productVersion } from './productInfo.js';
+
+export interface PortfolioApi {
+  opened: OpenedPortfolio;
+  handlers: ApiHandlers;
+}
+
+export interface OpenPortfolioApiOptions {
+  folder: string;
+  mode: AppInfo['mode'];
+  version?: string;
+  now?: () => Date;
+  newId?: () => string;
+}
+
+/** Opens the portfolio folder and builds the operations both the desktop window and web mode serve. */
+export async function openPortfolioApi(options: OpenPortfolioApiOptions): Promise<PortfolioApi> {
+  const now = options.now ?? (() => new Date());
+  const newId = options.newId ?? (() => randomUUID());
+  const opened = await openPortfolio(options.folder, { now, newId });
+  const appInfo: AppInfo = { productName, version: options.version ?? productVersion, mode: options.mode, portfolioFolder: opened.folder };
+  return { opened, handlers: createPortfolioHandlers(opened, { appInfo, newId, now }) };
+}

@@ -1,0 +1,56 @@
+import { type WebServer, startWebServer } from './webServer.js';
+
+export interface WebModeOptions {
+  folder: string;
+  port: number;
+  rendererDir: string;
+  /** Where the human messages go (stdout). Never given portfolio text. */
+  print?: (line: string) => void;
+}
+
+/** Long enough for an autosave the page was about to send when Ctrl+C was pressed. */
+const shutdownGraceMs = 1500;
+
+/**
+ * Starts web mode for a person at a terminal: prints the address to open, and on Ctrl+C (or
+ * SIGTERM) saves everything before exiting. A second Ctrl+C skips the wait for a pending save
+ * but still writes everything already received.
+ */
+export async function runWebMode(options: WebModeOptions): Promise<WebServer> {
+  const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const server = await startWebServer({ folder: options.folder, port: options.port, rendererDir: options.rendererDir });
+
+  print('Reflective Portfolio is running in your web browser. Open this address:');
+  print(server.url);
+  print(`Portfolio folder: ${server.folder}`);
+  print('Press Ctrl+C to stop; everything is saved first.');
+
+  let stopping = false;
+  const stop = () => {
+    if (stopping) {
+      void server.close({ graceMs: 0 });
+      return;
+    }
+    stopping = true;
+    print('Saving and closing…');
+    server.close({ graceMs: shutdownGraceMs }).then(
+      () => process.exit(0),
+      (error: unknown) => {
+        process.stderr.write(`Reflective Portfolio could not finish saving (${error instanceof Error ? error.name : 'unknown error'}).\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  return server;
+}
+
+/** A plain sentence for why web mode could not start (the port or the folder), without a stack trace. */
+export function explainStartFailure(error: unknown, port: number): string {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (code === 'EADDRINUSE') return `Port ${port} is already in use. Choose another with --port, or leave --port out to use any free port.`;
+  if (code === 'EACCES' || code === 'EPERM') return 'Reflective Portfolio was not allowed to use the portfolio folder or the port. Check the folder given with --data.';
+  if (code === 'ENOTDIR' || code === 'EEXIST') return 'The portfolio folder path points at a file, not a folder. Check the folder given with --data.';
+  return `Reflective Portfolio could not start (${error instanceof Error ? error.name : 'unknown error'}${code ? `: ${code}` : ''}).`;
+}
