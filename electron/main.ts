@@ -1,0 +1,129 @@
+/**
+ * Electron's main process: one window showing the renderer build from app://portfolio/, the
+ * portfolio's operations over IPC (sender checked, arguments checked by the contract), and a
+ * close that always saves first. Every security setting lives in ./security, testable without Electron.
+ */
+import os from 'node:os';
+import path from 'node:path';
+import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, session } from 'electron';
+import { ipcChannels } from '../shared/api/contract.js';
+import { applicationMenuTemplate } from './desktop/applicationMenu.js';
+import { holdCloseUntilSaved } from './desktop/closeHandshake.js';
+import { createRendererProtocolHandler } from './desktop/rendererProtocol.js';
+import { appEntryUrl, appScheme } from './security/appOrigin.js';
+import { createIpcCallHandler, isTrustedSender } from './security/ipcSender.js';
+import { guardSession, guardWebContents } from './security/webContentsGuards.js';
+import { mainWindowOptions } from './security/windowOptions.js';
+import { parseArguments, usageExitCode, usageText } from './startup/arguments.js';
+import { portfolioFolderFor } from './startup/defaultPortfolioFolder.js';
+import { type PortfolioApi, openPortfolioApi } from './startup/openPortfolioApi.js';
+
+const rendererDir = path.join(__dirname, '..', 'renderer');
+const preloadPath = path.join(__dirname, 'preload.cjs');
+
+// Running from source (`electron <folder>`) puts the app path in argv[1]; a packaged app does not.
+const reading = parseArguments(process.argv.slice(process.defaultApp ? 2 : 1));
+if (!reading.ok || reading.arguments.help) {
+  if (reading.ok) process.stdout.write(usageText);
+  else process.stderr.write(`${reading.problem}\n`);
+  app.exit(reading.ok ? 0 : usageExitCode);
+} else if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  startDesktop(portfolioFolderFor(reading.arguments.dataFolder, { platform: process.platform, env: process.env, homeFolder: os.homedir() }));
+}
+
+function startDesktop(folder: string): void {
+  let portfolio: PortfolioApi | null = null;
+  let mainWindow: BrowserWindow | null = null;
+  let portfolioClosed = false;
+  let shuttingDown = false;
+  const handshakes = new Map<number, ReturnType<typeof holdCloseUntilSaved>>();
+
+  app.enableSandbox();
+  protocol.registerSchemesAsPrivileged([{ scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
+
+  app.on('second-instance', () => {
+    if (!mainWindow || mainWindow.isDestroyed()) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+
+  const flushPortfolio = async () => {
+    if (portfolio && !portfolioClosed) await portfolio.opened.flush();
+  };
+
+  const createWindow = () => {
+    const window = new BrowserWindow(mainWindowOptions(preloadPath));
+    mainWindow = window;
+    const contentsId = window.webContents.id;
+    handshakes.set(
+      contentsId,
+      holdCloseUntilSaved(window, {
+        askPageToSave: () => window.webContents.send(ipcChannels.beforeClose),
+        flush: flushPortfolio,
+        confirmCloseAfterFailure: async () => {
+          const { response } = await dialog.showMessageBox(window, {
+            type: 'warning',
+            buttons: ['Keep the window open', 'Close anyway'],
+            defaultId: 0,
+            cancelId: 0,
+            message: 'Your latest changes could not be saved to disk.',
+            detail: 'Check that the portfolio folder is available and the disk is not full, then try again. Closing now loses the changes made since the last save.',
+          });
+          return response === 1;
+        },
+      }),
+    );
+    window.once('ready-to-show', () => window.show());
+    window.on('closed', () => {
+      handshakes.delete(contentsId);
+      if (mainWindow === window) mainWindow = null;
+    });
+    void window.loadURL(appEntryUrl);
+  };
+
+  ipcMain.on(ipcChannels.closeReady, (event) => {
+    if (isTrustedSender(event)) handshakes.get(event.sender.id)?.pageIsReady();
+  });
+
+  // A single-window app: closing the window quits on every system, macOS included.
+  app.on('window-all-closed', () => app.quit());
+
+  // The store is closed (everything on disk) before the process ends, however quitting began.
+  app.on('before-quit', (event) => {
+    if (portfolioClosed) return;
+    event.preventDefault();
+    if (shuttingDown) return;
+    shuttingDown = true;
+    void (async () => {
+      const windows = BrowserWindow.getAllWindows();
+      await Promise.all(windows.map((window) => new Promise<void>((resolve) => {
+        window.once('closed', () => resolve());
+        window.close();
+      })));
+      try {
+        await flushPortfolio();
+        await portfolio?.opened.close();
+      } finally {
+        portfolioClosed = true;
+        app.quit();
+      }
+    })();
+  });
+
+  void app.whenReady().then(async () => {
+    portfolio = await openPortfolioApi({ folder, mode: 'desktop', version: app.getVersion() });
+    guardSession(session.defaultSession);
+    protocol.handle(appScheme, createRendererProtocolHandler(rendererDir));
+    ipcMain.handle(ipcChannels.call, createIpcCallHandler(portfolio.handlers));
+    Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenuTemplate({ platform: process.platform, developerTools: !app.isPackaged })));
+    app.setAboutPanelOptions({ applicationName: 'Reflective Portfolio', applicationVersion: app.getVersion() });
+    createWindow();
+  }).catch((error: unknown) => {
+    dialog.showErrorBox('Reflective Portfolio could not start', `The portfolio folder could not be opened: ${folder}\n(${error instanceof Error ? error.name : 'unknown error'})`);
+    portfolioClosed = true;
+    app.exit(1);
+  });
+}
