@@ -6,6 +6,8 @@ export interface WebModeOptions {
   rendererDir: string;
   /** Where the human messages go (stdout). Never given portfolio text. */
   print?: (line: string) => void;
+  /** Stop on SIGINT/SIGTERM (true unless a test starts web mode in-process). */
+  handleSignals?: boolean;
 }
 
 /** Long enough for an autosave the page was about to send when Ctrl+C was pressed. */
@@ -25,6 +27,7 @@ export async function runWebMode(options: WebModeOptions): Promise<WebServer> {
   print(`Portfolio folder: ${server.folder}`);
   print('Press Ctrl+C to stop; everything is saved first.');
 
+  if (options.handleSignals === false) return server;
   let stopping = false;
   const stop = () => {
     if (stopping) {
