@@ -17,7 +17,12 @@ let sequence = 0;
  * new one, whole: write a temporary file beside it, fsync it, rename it over the target, then
  * fsync the folder so the rename itself survives a power cut. Files are readable by the owner only.
  */
-export async function writeFileAtomically(path: string, contents: string | Uint8Array, fileSystem: AtomicWriteFileSystem = realFileSystem): Promise<void> {
+export async function writeFileAtomically(
+  path: string,
+  contents: string | Uint8Array,
+  fileSystem: AtomicWriteFileSystem = realFileSystem,
+  options: { syncFolder: boolean } = { syncFolder: true },
+): Promise<void> {
   const folder = dirname(path);
   sequence += 1;
   const temporary = join(folder, `.${basename(path)}.${process.pid}.${sequence}.tmp`);
@@ -37,7 +42,7 @@ export async function writeFileAtomically(path: string, contents: string | Uint8
     await fileSystem.rm(temporary, { force: true });
     throw error;
   }
-  await syncFolder(folder, fileSystem);
+  if (options.syncFolder) await syncFolder(folder, fileSystem);
 }
 
 export async function syncFolder(folder: string, fileSystem: AtomicWriteFileSystem = realFileSystem): Promise<void> {

@@ -1,5 +1,5 @@
 import { copyFile, link, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { BackupInfo } from '../../shared/api/contract.js';
 import { type PortfolioFileReading, readPortfolioText } from '../../shared/portfolio/portfolioFile.js';
 import { backupsToKeep, newestFirst } from './backupPolicy.js';
@@ -23,27 +23,30 @@ export class BackupFolder {
    * never changed in place, so a hard link is a faithful, instant copy; where links are not
    * supported (some USB drives), the file is copied.
    */
-  async keepCopyOf(livePath: string, now: Date): Promise<void> {
+  async keepCopyOf(livePath: string, now: Date): Promise<string | null> {
     const base = `portfolio-${stampForName(now)}`;
     for (let attempt = 0; attempt < 100; attempt += 1) {
       const target = join(this.folder, `${base}${attempt === 0 ? '' : `-${attempt}`}.json`);
       try {
         await link(livePath, target);
-        return;
+        return basename(target);
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
-        if (code === 'ENOENT') return;
+        if (code === 'ENOENT') return null;
         if (code === 'EEXIST') continue;
         await copyFile(livePath, target);
-        return;
+        return basename(target);
       }
     }
+    return null;
   }
 
-  async prune(now: Date): Promise<void> {
+  /** Removes backups no longer worth keeping; returns the names of those that remain. */
+  async prune(now: Date): Promise<string[]> {
     const stamps = await this.stamps();
     const keep = backupsToKeep(stamps, now);
     await Promise.all(stamps.filter((backup) => !keep.has(backup.id)).map((backup) => rm(join(this.folder, backup.id), { force: true })));
+    return [...keep];
   }
 
   async list(): Promise<BackupInfo[]> {

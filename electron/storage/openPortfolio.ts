@@ -5,21 +5,27 @@ import { Low } from 'lowdb';
 import type { Adapter } from 'lowdb';
 import type { BackupInfo, PortfolioStatus } from '../../shared/api/contract.js';
 import { type Result, failure, ok } from '../../shared/api/result.js';
+import { summariseSections } from '../../shared/portfolio/entrySummary.js';
 import { type PortfolioData, newPortfolio } from '../../shared/portfolio/portfolioData.js';
 import { portfolioText, prepareEntryTexts, readPortfolioText } from '../../shared/portfolio/portfolioFile.js';
-import type { PortfolioHost, PortfolioStore } from '../../shared/store/portfolioStore.js';
-import { StorageWriteError } from '../../shared/store/storageWriteError.js';
+import type { EntryBody, WeeklyLogSections } from '../../shared/portfolio/weeklyLog.js';
+import type { NewSections, PortfolioHost, PortfolioStore } from '../../shared/store/portfolioStore.js';
+import { EntryUnreadableError, StorageWriteError } from '../../shared/store/storageWriteError.js';
 import { writeFileAtomically } from './atomicWrite.js';
 import { BackupFolder } from './backups.js';
+import { BodyFolder } from './bodyFolder.js';
 import { decodePortfolioBytes } from './decodePortfolioBytes.js';
 import { SerialisedWriter } from './serialisedWriter.js';
 
 /**
  * A portfolio is a folder:
- *   portfolio.json   the lowdb file (schema-versioned JSON), replaced atomically on every save
- *   backups/         the last ten saves and one per day for the last seven days
- *   damaged/         byte-for-byte copies of any portfolio file that could not be read
- * Only this module writes there, one write at a time.
+ *   portfolio.json   the lowdb index: settings, statuses and one record per entry (schema-versioned)
+ *   bodies/          each entry's rich text, one immutable file per saved version
+ *   backups/         earlier index files: the last ten saves and one per day for the last seven days
+ *   damaged/         byte-for-byte copies of any file that could not be read
+ * A save writes new body files first, then replaces the index atomically: the index is the commit
+ * point, so a crash leaves the old state or the new one. Body files no index refers to any more
+ * (the live one or a kept backup) are removed. Only this module writes there, one save at a time.
  */
 export const portfolioFileName = 'portfolio.json';
 
@@ -45,18 +51,31 @@ class DamagedPortfolioFile extends Error {
   }
 }
 
-/** lowdb's adapter for the portfolio file: strict reading, atomic fsync'd writes, a backup per save. */
-class PortfolioFileAdapter implements Adapter<PortfolioData> {
+const bodiesOf = (data: PortfolioData) => new Set(data.entries.map((entry) => entry.body));
+
+/** lowdb's adapter for the index: strict reading; writing commits pending bodies, then the index. */
+class PortfolioIndexAdapter implements Adapter<PortfolioData> {
   private readonly writer: SerialisedWriter<PortfolioData>;
+  readonly pendingBodies = new Map<string, EntryBody>();
+  /** Which bodies each kept index file (the live one and each backup) refers to. */
+  private readonly references = new Map<string, Set<string>>();
+  private liveReferences = new Set<string>();
+  /**
+   * Bodies some known index (live, backup, or written this session) refers to: the only ones that
+   * may be removed once nothing kept refers to them. A body of unknown origin is never removed.
+   */
+  private readonly knownBodies = new Set<string>();
+  private backupsScanned = false;
   migratedFrom: number | null = null;
   fileFound = false;
 
   constructor(
     private readonly path: string,
+    private readonly bodies: BodyFolder,
     private readonly backups: BackupFolder,
     private readonly now: () => Date,
   ) {
-    this.writer = new SerialisedWriter((data) => this.save(data));
+    this.writer = new SerialisedWriter((data) => this.commit(data));
   }
 
   async read(): Promise<PortfolioData | null> {
@@ -76,6 +95,8 @@ class PortfolioFileAdapter implements Adapter<PortfolioData> {
     if (!reading.ok) throw new DamagedPortfolioFile(reading.problem, bytes);
     this.fileFound = true;
     this.migratedFrom = reading.migratedFrom;
+    this.liveReferences = bodiesOf(reading.data);
+    for (const name of this.liveReferences) this.knownBodies.add(name);
     return reading.data;
   }
 
@@ -87,23 +108,51 @@ class PortfolioFileAdapter implements Adapter<PortfolioData> {
     return this.writer.idle();
   }
 
-  private async save(data: PortfolioData): Promise<void> {
+  private async commit(data: PortfolioData): Promise<void> {
     const now = this.now();
+    const referenced = bodiesOf(data);
+    const toWrite = new Map<string, EntryBody>();
+    for (const [name, body] of this.pendingBodies) {
+      // Bodies already pending when this save began but not named by it were superseded by a later edit.
+      if (referenced.has(name)) toWrite.set(name, body);
+      else this.pendingBodies.delete(name);
+    }
     try {
-      await this.backups.keepCopyOf(this.path, now);
+      await this.bodies.write(toWrite);
+      const backup = await this.backups.keepCopyOf(this.path, now);
+      if (backup) this.references.set(backup, this.liveReferences);
       await writeFileAtomically(this.path, portfolioText(data));
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       throw new StorageWriteError(code === 'ENOSPC' ? 'the disk is full' : code === 'EACCES' || code === 'EPERM' ? 'permission was refused' : 'the file could not be written');
     }
-    await this.backups.prune(now).catch(() => undefined);
+    for (const name of toWrite.keys()) this.pendingBodies.delete(name);
+    for (const name of referenced) this.knownBodies.add(name);
+    this.liveReferences = referenced;
+    await this.tidy(now).catch(() => undefined);
   }
-}
 
-/** A save cut off before its rename leaves a temp file; the portfolio file itself is whole. */
-async function removeLeftoverTempFiles(folder: string): Promise<void> {
-  const leftovers = (await readdir(folder)).filter((name) => /^\.portfolio\.json\.\d+\.\d+\.tmp$/.test(name));
-  await Promise.all(leftovers.map((name) => rm(join(folder, name), { force: true })));
+  /** Prunes old backups, then removes body files that neither the index nor a kept backup names. */
+  private async tidy(now: Date): Promise<void> {
+    const kept = await this.backups.prune(now);
+    for (const name of [...this.references.keys()]) if (!kept.includes(name)) this.references.delete(name);
+    if (!this.backupsScanned) {
+      for (const name of kept) {
+        if (this.references.has(name)) continue;
+        const reading = await this.backups.read(name);
+        const named = reading.ok ? bodiesOf(reading.data) : new Set<string>();
+        for (const body of named) this.knownBodies.add(body);
+        this.references.set(name, named);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      this.backupsScanned = true;
+    }
+    const needed = new Set([...this.liveReferences, ...this.pendingBodies.keys()]);
+    for (const set of this.references.values()) for (const name of set) needed.add(name);
+    const unneeded = [...this.knownBodies].filter((name) => !needed.has(name));
+    await this.bodies.remove(unneeded);
+    for (const name of unneeded) this.knownBodies.delete(name);
+  }
 }
 
 export async function openPortfolio(folder: string, options: OpenOptions = {}): Promise<OpenedPortfolio> {
@@ -111,35 +160,40 @@ export async function openPortfolio(folder: string, options: OpenOptions = {}): 
   const newId = options.newId ?? (() => randomUUID());
   const path = join(folder, portfolioFileName);
   const backups = new BackupFolder(join(folder, 'backups'));
+  const bodies = new BodyFolder(join(folder, 'bodies'));
   await mkdir(folder, { recursive: true, mode: 0o700 });
   await backups.ensure();
+  await bodies.ensure();
   await removeLeftoverTempFiles(folder);
+  await bodies.removeLeftovers();
 
-  let adapter = new PortfolioFileAdapter(path, backups, now);
+  let adapter = new PortfolioIndexAdapter(path, bodies, backups, now);
   let db: Low<PortfolioData> | null = null;
   let status: PortfolioStatus;
   let closed = false;
   let warming: ReturnType<typeof setImmediate> | null = null;
+  /** Recently used entry texts, by body name. */
+  const sectionsCache = new Map<string, WeeklyLogSections>();
+
+  const remember = (name: string, sections: WeeklyLogSections) => {
+    sectionsCache.delete(name);
+    sectionsCache.set(name, sections);
+    if (sectionsCache.size > 100) sectionsCache.delete(sectionsCache.keys().next().value as string);
+  };
 
   const warmSerialisation = (data: PortfolioData, from = 0): void => {
     if (closed || from >= data.entries.length) return;
-    warming = setImmediate(() => warmSerialisation(data, prepareEntryTexts(data.entries, from, 50)));
+    warming = setImmediate(() => warmSerialisation(data, prepareEntryTexts(data.entries, from, 200)));
   };
 
-  const quarantine = async (bytes: Uint8Array | null): Promise<string | null> => {
+  const quarantine = async (bytes: Uint8Array | null, name: string): Promise<string | null> => {
     if (!bytes) return null;
     const damagedFolder = join(folder, 'damaged');
     await mkdir(damagedFolder, { recursive: true, mode: 0o700 });
-    const target = join(damagedFolder, `portfolio-${now().toISOString().replace(/[-:.]/g, '')}.json`);
+    const target = join(damagedFolder, `${name}-${now().toISOString().replace(/[-:.]/g, '')}.json`);
     await writeFileAtomically(target, bytes);
     await chmod(target, 0o600);
     return target;
-  };
-
-  const becomeDamaged = async (problem: string, bytes: Uint8Array | null): Promise<void> => {
-    db = null;
-    const quarantinedAs = await quarantine(bytes);
-    status = { state: 'damaged', problem, quarantinedAs, backups: await backups.list() };
   };
 
   const load = async (): Promise<void> => {
@@ -147,8 +201,11 @@ export async function openPortfolio(folder: string, options: OpenOptions = {}): 
     try {
       await candidate.read();
     } catch (error) {
-      if (error instanceof DamagedPortfolioFile) return becomeDamaged(error.problem, error.bytes);
-      throw error;
+      if (!(error instanceof DamagedPortfolioFile)) throw error;
+      db = null;
+      const quarantinedAs = await quarantine(error.bytes, 'portfolio');
+      status = { state: 'damaged', problem: error.problem, quarantinedAs, backups: await backups.list() };
+      return;
     }
     if (!adapter.fileFound) {
       const earlier = await backups.list();
@@ -173,10 +230,36 @@ export async function openPortfolio(folder: string, options: OpenOptions = {}): 
       if (!db) throw new Error('The portfolio is not open');
       return db.data;
     },
-    update: async (change) => {
+    sections: async (entryId) => {
+      if (!db) throw new Error('The portfolio is not open');
+      const record = db.data.entries.find((entry) => entry.id === entryId);
+      if (!record) throw new EntryUnreadableError('That entry does not exist.');
+      const cached = sectionsCache.get(record.body) ?? adapter.pendingBodies.get(record.body)?.sections;
+      if (cached) return cached;
+      const reading = await bodies.read(record.body, entryId);
+      if (!reading.ok) {
+        await quarantine(reading.bytes, `entry-${record.weekStart}`);
+        throw new EntryUnreadableError(
+          "This week's text could not be read: its file is damaged or missing. It has not been changed; an earlier version may be in the backups.",
+        );
+      }
+      remember(record.body, reading.body.sections);
+      return reading.body.sections;
+    },
+    update: async (change, newSections: readonly NewSections[] = []) => {
       if (closed) throw new StorageWriteError('the portfolio has been closed');
       if (!db) throw new StorageWriteError('the portfolio is not open');
-      db.data = change(db.data);
+      let data = change(db.data);
+      for (const { entryId, sections } of newSections) {
+        const name = newId();
+        const summary = summariseSections(sections);
+        let found = false;
+        data = { ...data, entries: data.entries.map((entry) => (entry.id === entryId ? ((found = true), { ...entry, body: name, summary }) : entry)) };
+        if (!found) throw new Error('New text was given for an entry the change did not keep');
+        adapter.pendingBodies.set(name, { entryId, sections });
+        remember(name, sections);
+      }
+      db.data = data;
       await db.write();
     },
   };
@@ -190,7 +273,7 @@ export async function openPortfolio(folder: string, options: OpenOptions = {}): 
     } else {
       await adapter.idle();
       await writeFileAtomically(path, reading.bytes);
-      adapter = new PortfolioFileAdapter(path, backups, now);
+      adapter = new PortfolioIndexAdapter(path, bodies, backups, now);
       await load();
       if (status.state !== 'ready') return failure('storage-failed', 'The backup could not be opened after it was put back.');
     }
@@ -211,4 +294,10 @@ export async function openPortfolio(folder: string, options: OpenOptions = {}): 
       if (warming) clearImmediate(warming);
     },
   };
+}
+
+/** A save cut off before its rename leaves a temp file; the portfolio file itself is whole. */
+async function removeLeftoverTempFiles(folder: string): Promise<void> {
+  const leftovers = (await readdir(folder)).filter((name) => /^\.portfolio\.json\.\d+\.\d+\.tmp$/.test(name));
+  await Promise.all(leftovers.map((name) => rm(join(folder, name), { force: true })));
 }

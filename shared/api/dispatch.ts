@@ -1,6 +1,6 @@
 import { type ApiHandlers, apiInputs, isOperationName } from './contract.js';
 import { type Result, failure } from './result.js';
-import { StorageWriteError } from '../store/storageWriteError.js';
+import { EntryUnreadableError, StorageWriteError } from '../store/storageWriteError.js';
 
 function describeIssue(issue: { path: PropertyKey[]; message: string }): string {
   const where = issue.path.length > 0 ? issue.path.map(String).join('.') : 'the argument';
@@ -26,6 +26,7 @@ export async function dispatch(handlers: ApiHandlers, name: unknown, argument: u
     if (error instanceof StorageWriteError) {
       return failure('storage-failed', `Your latest changes could not be written to disk (${error.message}). They are kept in the app and saving will be tried again.`);
     }
+    if (error instanceof EntryUnreadableError) return failure('storage-failed', error.message);
     const kind = error instanceof Error ? error.name : 'Error';
     return failure('internal', `Something went wrong inside the app (${kind}). Your last saved work is safe.`);
   }

@@ -1,6 +1,8 @@
 import type { CalendarDate } from '../dates/weeks.js';
-import { byWeek, summariseEntry } from '../portfolio/entrySummary.js';
-import type { PlanReviewStatus, WeeklyLog } from '../portfolio/weeklyLog.js';
+import { byWeek } from '../portfolio/entrySummary.js';
+import type { EntryRecord, PlanReviewStatus } from '../portfolio/weeklyLog.js';
+
+type Entry = Pick<EntryRecord, 'weekStart' | 'summary' | 'planReview'>;
 
 /** One plan that a week's "Review of last week's plans" asks the writer to judge. */
 export interface PlanToReview {
@@ -27,9 +29,9 @@ interface PendingPlan {
  * earlier review carried forward (they keep coming back until reviewed as anything else).
  * Plans are linked by id, so editing a plan's words after it was reviewed keeps the review.
  */
-export function plansToReview(entries: readonly WeeklyLog[], weekStart: CalendarDate): PlanToReview[] {
+export function plansToReview(entries: readonly Entry[], weekStart: CalendarDate): PlanToReview[] {
   let pending = new Map<string, PendingPlan>();
-  let entryThisWeek: WeeklyLog | undefined;
+  let entryThisWeek: Entry | undefined;
   for (const entry of byWeek(entries)) {
     if (entry.weekStart === weekStart) entryThisWeek = entry;
     if (entry.weekStart >= weekStart) continue;
@@ -37,7 +39,7 @@ export function plansToReview(entries: readonly WeeklyLog[], weekStart: Calendar
     for (const [planId, plan] of pending) {
       if (entry.planReview[planId]?.status === 'carried') next.set(planId, { ...plan, carried: true });
     }
-    for (const plan of summariseEntry(entry).plans) {
+    for (const plan of entry.summary.plans) {
       next.set(plan.id, { text: plan.text, fromWeek: entry.weekStart, carried: false });
     }
     pending = next;

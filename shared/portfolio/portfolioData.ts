@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type IdeaStatus, type WeeklyLog, ideaStatuses, itemIdSchema, weeklyLogSchema } from './weeklyLog.js';
+import { type EntryRecord, type IdeaStatus, entryRecordSchema, ideaStatuses, itemIdSchema } from './weeklyLog.js';
 
 export const currentSchemaVersion = 1;
 
@@ -14,17 +14,20 @@ export const portfolioDataSchema = z.object({
   portfolioId: itemIdSchema,
   createdAt: z.string(),
   settings: portfolioSettingsSchema,
-  entries: z.array(weeklyLogSchema),
+  entries: z.array(entryRecordSchema),
   ideaStatuses: z.record(itemIdSchema, z.enum(ideaStatuses)),
 });
 
-/** Everything one portfolio file holds. Derived facts (idea numbers, review lists) are never stored. */
+/**
+ * The portfolio index (portfolio.json): everything but the entries' rich text, which lives in
+ * body files. Idea numbers and review lists are derived when asked for, never stored.
+ */
 export interface PortfolioData {
   schemaVersion: typeof currentSchemaVersion;
   portfolioId: string;
   createdAt: string;
   settings: PortfolioSettings;
-  entries: WeeklyLog[];
+  entries: EntryRecord[];
   ideaStatuses: Record<string, IdeaStatus>;
 }
 

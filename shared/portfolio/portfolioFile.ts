@@ -1,6 +1,6 @@
 import { migrateToCurrent } from './migrations.js';
 import { type PortfolioData, currentSchemaVersion, portfolioDataSchema } from './portfolioData.js';
-import type { WeeklyLog } from './weeklyLog.js';
+import { type EntryBody, type EntryRecord, entryBodySchema } from './weeklyLog.js';
 
 export type PortfolioFileReading = { ok: true; data: PortfolioData; migratedFrom: number | null } | { ok: false; problem: string };
 
@@ -41,9 +41,9 @@ export function readPortfolioText(text: string): PortfolioFileReading {
   return { ok: true, data: checked.data as PortfolioData, migratedFrom: migrated.migratedFrom };
 }
 
-const entryTextCache = new WeakMap<WeeklyLog, string>();
+const entryTextCache = new WeakMap<EntryRecord, string>();
 
-function entryText(entry: WeeklyLog): string {
+function entryText(entry: EntryRecord): string {
   let text = entryTextCache.get(entry);
   if (text === undefined) {
     text = JSON.stringify(entry);
@@ -53,20 +53,36 @@ function entryText(entry: WeeklyLog): string {
 }
 
 /**
- * Writes a portfolio as JSON. Entries are replaced, never changed in place, so each entry's text
- * is kept and reused: a save re-serialises only the entries that changed.
+ * Writes the portfolio index as JSON. Records are replaced, never changed in place, so each
+ * record's text is kept and reused: a save re-serialises only the records that changed.
  */
 export function portfolioText(data: PortfolioData): string {
   const { entries, ...rest } = data;
   const head = JSON.stringify(rest);
   const parts: string[] = new Array(entries.length);
-  for (let i = 0; i < entries.length; i += 1) parts[i] = entryText(entries[i] as WeeklyLog);
+  for (let i = 0; i < entries.length; i += 1) parts[i] = entryText(entries[i] as EntryRecord);
   return `${head.slice(0, -1)}${head.length > 2 ? ',' : ''}"entries":[${parts.join(',')}]}`;
 }
 
 /** Serialises a few entries ahead of time so the first save after opening does not stall. */
-export function prepareEntryTexts(entries: readonly WeeklyLog[], from: number, count: number): number {
+export function prepareEntryTexts(entries: readonly EntryRecord[], from: number, count: number): number {
   const end = Math.min(entries.length, from + count);
-  for (let i = from; i < end; i += 1) entryText(entries[i] as WeeklyLog);
+  for (let i = from; i < end; i += 1) entryText(entries[i] as EntryRecord);
   return end;
+}
+
+export type EntryBodyReading = { ok: true; body: EntryBody } | { ok: false; problem: string };
+
+/** Reads one entry's body file; damage comes back as a sentence, as for the index. */
+export function readEntryBodyText(text: string, expectedEntryId: string): EntryBodyReading {
+  const damaged = { ok: false as const, problem: "This week's text could not be read: its file is damaged." };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return damaged;
+  }
+  const checked = entryBodySchema.safeParse(parsed);
+  if (!checked.success || checked.data.entryId !== expectedEntryId) return damaged;
+  return { ok: true, body: checked.data as EntryBody };
 }

@@ -55,16 +55,40 @@ export const sectionsSchema = z.object(
 );
 export type WeeklyLogSections = Record<WeeklyLogSectionId, EditorDoc>;
 
-export const weeklyLogSchema = z.object({
+const itemInEntrySchema = z.object({ id: itemIdSchema, text: z.string().max(100_000) });
+
+/** Facts derived from an entry's text whenever it is saved, kept in the index so nothing needs every body. */
+export const entrySummarySchema = z.object({
+  ideas: z.array(itemInEntrySchema),
+  plans: z.array(itemInEntrySchema),
+  words: z.number().int().min(0),
+});
+export type EntrySummary = z.infer<typeof entrySummarySchema>;
+
+/** One entry as the portfolio index holds it; its rich text is in the body file named by `body`. */
+export const entryRecordSchema = z.object({
   id: itemIdSchema,
   kind: z.literal('weekly-log'),
   weekStart: weekStartSchema,
   createdAt: z.string(),
   updatedAt: z.string(),
-  sections: sectionsSchema,
   planReview: z.record(itemIdSchema, planReviewMarkSchema),
+  body: z.string().regex(/^[A-Za-z0-9_-]{1,200}$/),
+  summary: entrySummarySchema,
 });
 
+export interface EntryRecord {
+  id: string;
+  kind: 'weekly-log';
+  weekStart: CalendarDate;
+  createdAt: string;
+  updatedAt: string;
+  planReview: Record<string, PlanReviewMark>;
+  body: string;
+  summary: EntrySummary;
+}
+
+/** A whole weekly log, as the page reads and writes it. */
 export interface WeeklyLog {
   id: string;
   kind: 'weekly-log';
@@ -73,6 +97,13 @@ export interface WeeklyLog {
   updatedAt: string;
   sections: WeeklyLogSections;
   planReview: Record<string, PlanReviewMark>;
+}
+
+/** The file holding one version of an entry's rich text. Never changed once written. */
+export const entryBodySchema = z.object({ entryId: itemIdSchema, sections: sectionsSchema });
+export interface EntryBody {
+  entryId: string;
+  sections: WeeklyLogSections;
 }
 
 export function emptySections(): WeeklyLogSections {

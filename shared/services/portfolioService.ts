@@ -2,9 +2,9 @@ import type { ApiHandlers, AppInfo, TimelineWeek } from '../api/contract.js';
 import { failure, ok } from '../api/result.js';
 import { assignItemIds } from '../document/assignItemIds.js';
 import { firstIdeaNumberFor, numberIdeas } from '../ideas/ideaNumbering.js';
-import { byWeek, summariseEntry } from '../portfolio/entrySummary.js';
+import { byWeek } from '../portfolio/entrySummary.js';
 import type { PortfolioData } from '../portfolio/portfolioData.js';
-import { type WeeklyLog, emptySections, ideaNodeType, planNodeType } from '../portfolio/weeklyLog.js';
+import { type EntryRecord, emptySections, ideaNodeType, planNodeType } from '../portfolio/weeklyLog.js';
 import { plansToReview } from '../plans/planReview.js';
 import type { PortfolioHost, PortfolioStore } from '../store/portfolioStore.js';
 
@@ -19,14 +19,13 @@ const itemNodeTypes = new Set([ideaNodeType, planNodeType]);
 const unavailable = () =>
   failure<never>('portfolio-unavailable', 'The portfolio could not be opened, so nothing can be read or saved until it is restored from a backup.');
 
-function replaceEntry(data: PortfolioData, entry: WeeklyLog): PortfolioData {
-  const index = data.entries.findIndex((existing) => existing.id === entry.id);
-  const entries = index === -1 ? [...data.entries, entry] : data.entries.map((existing, i) => (i === index ? entry : existing));
-  return { ...data, entries };
+function findWeek(data: PortfolioData, weekStart: string): EntryRecord | undefined {
+  return data.entries.find((entry) => entry.weekStart === weekStart);
 }
 
-function findWeek(data: PortfolioData, weekStart: string): WeeklyLog | undefined {
-  return data.entries.find((entry) => entry.weekStart === weekStart);
+function putRecord(data: PortfolioData, record: EntryRecord): PortfolioData {
+  const exists = data.entries.some((entry) => entry.id === record.id);
+  return { ...data, entries: exists ? data.entries.map((entry) => (entry.id === record.id ? record : entry)) : [...data.entries, record] };
 }
 
 /** The portfolio's operations, written once and served by both Electron's main process and the web server. */
@@ -37,10 +36,13 @@ export function createPortfolioHandlers(host: PortfolioHost, options: ServiceOpt
     return ok(await work(store));
   };
 
-  const blankEntry = (weekStart: string): WeeklyLog => {
+  /** A record for a week with no log yet; the store gives it a body when its text is first saved. */
+  const newRecord = (weekStart: string): EntryRecord => {
     const stamp = options.now().toISOString();
-    return { id: options.newId(), kind: 'weekly-log', weekStart, createdAt: stamp, updatedAt: stamp, sections: emptySections(), planReview: {} };
+    return { id: options.newId(), kind: 'weekly-log', weekStart, createdAt: stamp, updatedAt: stamp, planReview: {}, body: 'none', summary: { ideas: [], plans: [], words: 0 } };
   };
+
+  const firstIdeaNumber = (data: PortfolioData, weekStart: string) => firstIdeaNumberFor(data.entries, weekStart, data.settings.ideaNumberStart);
 
   return {
     'app.info': async () => ok(options.appInfo),
@@ -49,46 +51,47 @@ export function createPortfolioHandlers(host: PortfolioHost, options: ServiceOpt
     'backups.restore': async ({ backupId }) => host.restoreBackup(backupId),
     'timeline.get': async () =>
       withStore((store) => {
-        const weeksWithLogs: TimelineWeek[] = byWeek(store.read().entries).map((entry) => {
-          const summary = summariseEntry(entry);
-          return { weekStart: entry.weekStart, ideaCount: summary.ideas.length, planCount: summary.plans.length, words: summary.words };
-        });
+        const weeksWithLogs: TimelineWeek[] = byWeek(store.read().entries).map((entry) => ({
+          weekStart: entry.weekStart,
+          ideaCount: entry.summary.ideas.length,
+          planCount: entry.summary.plans.length,
+          words: entry.summary.words,
+        }));
         return { weeksWithLogs };
       }),
     'week.get': async ({ weekStart }) =>
-      withStore((store) => {
+      withStore(async (store) => {
         const data = store.read();
+        const record = findWeek(data, weekStart);
+        const { body: _body, summary: _summary, ...entry } = record ?? newRecord(weekStart);
         return {
           weekStart,
-          entry: findWeek(data, weekStart) ?? null,
-          firstIdeaNumber: firstIdeaNumberFor(data.entries, weekStart, data.settings.ideaNumberStart),
+          entry: record ? { ...entry, sections: await store.sections(record.id) } : null,
+          firstIdeaNumber: firstIdeaNumber(data, weekStart),
           plansToReview: plansToReview(data.entries, weekStart),
         };
       }),
     'week.save': async ({ weekStart, sections }) =>
       withStore(async (store) => {
-        let saved: WeeklyLog | undefined;
-        await store.update((data) => {
-          const existing = findWeek(data, weekStart) ?? blankEntry(weekStart);
-          saved = { ...existing, sections: assignItemIds(sections, itemNodeTypes, options.newId), updatedAt: options.now().toISOString() };
-          return replaceEntry(data, saved);
-        });
-        const data = store.read();
-        const entry = saved as WeeklyLog;
-        return { entryId: entry.id, savedAt: entry.updatedAt, firstIdeaNumber: firstIdeaNumberFor(data.entries, weekStart, data.settings.ideaNumberStart) };
+        const record = findWeek(store.read(), weekStart) ?? newRecord(weekStart);
+        const updatedAt = options.now().toISOString();
+        await store.update((data) => putRecord(data, { ...(findWeek(data, weekStart) ?? record), updatedAt }), [
+          { entryId: record.id, sections: assignItemIds(sections, itemNodeTypes, options.newId) },
+        ]);
+        return { entryId: record.id, savedAt: updatedAt, firstIdeaNumber: firstIdeaNumber(store.read(), weekStart) };
       }),
     'week.setPlanReview': async ({ weekStart, planId, status }) => {
       const store = host.store();
       if (!store) return unavailable();
       const pending = plansToReview(store.read().entries, weekStart).find((item) => item.planId === planId);
       if (!pending) return failure('not-found', 'That plan is not waiting for review in this week.');
-      await store.update((data) => {
-        const entry = findWeek(data, weekStart) ?? blankEntry(weekStart);
-        const planReview = { ...entry.planReview };
-        if (status === null) delete planReview[planId];
-        else planReview[planId] = { status, text: pending.text, fromWeek: pending.fromWeek };
-        return replaceEntry(data, { ...entry, planReview, updatedAt: options.now().toISOString() });
-      });
+      const existing = findWeek(store.read(), weekStart);
+      const record = existing ?? newRecord(weekStart);
+      const planReview = { ...record.planReview };
+      if (status === null) delete planReview[planId];
+      else planReview[planId] = { status, text: pending.text, fromWeek: pending.fromWeek };
+      const updated = { ...record, planReview, updatedAt: options.now().toISOString() };
+      await store.update((data) => putRecord(data, updated), existing ? [] : [{ entryId: record.id, sections: emptySections() }]);
       return ok(plansToReview(store.read().entries, weekStart));
     },
     'ideas.list': async () =>
@@ -99,8 +102,9 @@ export function createPortfolioHandlers(host: PortfolioHost, options: ServiceOpt
     'ideas.setStatus': async ({ ideaId, status }) => {
       const store = host.store();
       if (!store) return unavailable();
-      const exists = numberIdeas(store.read().entries, 1, {}).some((idea) => idea.id === ideaId);
-      if (!exists) return failure('not-found', 'That idea no longer exists.');
+      if (!store.read().entries.some((entry) => entry.summary.ideas.some((idea) => idea.id === ideaId))) {
+        return failure('not-found', 'That idea no longer exists.');
+      }
       await store.update((data) => ({ ...data, ideaStatuses: { ...data.ideaStatuses, [ideaId]: status } }));
       const data = store.read();
       const idea = numberIdeas(data.entries, data.settings.ideaNumberStart, data.ideaStatuses).find((candidate) => candidate.id === ideaId);

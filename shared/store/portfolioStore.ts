@@ -1,12 +1,27 @@
 import type { BackupInfo, PortfolioStatus } from '../api/contract.js';
 import type { Result } from '../api/result.js';
 import type { PortfolioData } from '../portfolio/portfolioData.js';
+import type { WeeklyLogSections } from '../portfolio/weeklyLog.js';
 
-/** One open portfolio's data. Every change goes through `update`, which the host writes in order. */
+export interface NewSections {
+  entryId: string;
+  sections: WeeklyLogSections;
+}
+
+/**
+ * One open portfolio. The index (every entry's record and summary) is in memory; an entry's rich
+ * text is read on demand. Every change goes through `update`, which the host writes in order.
+ */
 export interface PortfolioStore {
   read(): PortfolioData;
-  /** Applies the change in memory at once; resolves when that state (or a later one) is on disk. */
-  update(change: (data: PortfolioData) => PortfolioData): Promise<void>;
+  /** An entry's rich text, as last saved. */
+  sections(entryId: string): Promise<WeeklyLogSections>;
+  /**
+   * Applies `change` to the index at once and, for each of `newSections`, stores the text as a new
+   * body of that entry (whose record `change` must leave in place) with its summary re-derived.
+   * Resolves when that state, or a later one, is on disk.
+   */
+  update(change: (data: PortfolioData) => PortfolioData, newSections?: readonly NewSections[]): Promise<void>;
 }
 
 /** What the service needs from whoever opened the portfolio folder (the Node side). */

@@ -2,3 +2,8 @@
 export class StorageWriteError extends Error {
   override name = 'StorageWriteError';
 }
+
+/** Raised when one entry's text cannot be read; the rest of the portfolio is unaffected. */
+export class EntryUnreadableError extends Error {
+  override name = 'EntryUnreadableError';
+}

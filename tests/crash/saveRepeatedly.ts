@@ -1,5 +1,5 @@
 import { openPortfolio } from '../../electron/storage/openPortfolio.js';
-import { stateNumber } from './crashStates.js';
+import { saveState } from './crashStates.js';
 
 /** Child process for the crash test: saves numbered states one after another until it is killed. */
 const folder = process.argv[2];
@@ -14,5 +14,5 @@ let n = store.read().settings.ideaNumberStart;
 process.stdout.write('READY\n');
 for (;;) {
   n += 1;
-  await store.update((data) => stateNumber(data, n));
+  await saveState(store, n);
 }

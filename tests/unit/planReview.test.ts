@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { plansToReview } from '../../shared/plans/planReview.js';
-import { weeklyLog } from '../fixtures/weeklyLogBuilder.js';
+import { entryRecord, weeklyLog } from '../fixtures/weeklyLogBuilder.js';
 
-const week1 = weeklyLog({
+const week1 = entryRecord({
   weekStart: '2019-09-30',
   plans: [
     { id: 'training', text: 'Consider how training for the workforce may look' },
@@ -22,13 +22,13 @@ describe("review of last week's plans", () => {
   });
 
   it('shows the status the week has given each plan', () => {
-    const week2 = weeklyLog({ weekStart: '2019-10-07', review: { nesta: { status: 'done', text: 'Workshop with Nesta in London', fromWeek: '2019-09-30' } } });
+    const week2 = entryRecord({ weekStart: '2019-10-07', review: { nesta: { status: 'done', text: 'Workshop with Nesta in London', fromWeek: '2019-09-30' } } });
     const items = plansToReview([week1, week2], '2019-10-07');
     expect(items.find((item) => item.planId === 'nesta')?.status).toBe('done');
   });
 
   it('brings a carried-forward plan back the week after, and again until it is resolved', () => {
-    const week2 = weeklyLog({
+    const week2 = entryRecord({
       weekStart: '2019-10-07',
       review: {
         training: { status: 'carried', text: 'Consider how training for the workforce may look', fromWeek: '2019-09-30' },
@@ -42,23 +42,23 @@ describe("review of last week's plans", () => {
       ['shadow', false],
     ]);
 
-    const week3 = weeklyLog({ weekStart: '2019-10-14', review: { training: { status: 'carried', text: 'x', fromWeek: '2019-09-30' } } });
+    const week3 = entryRecord({ weekStart: '2019-10-14', review: { training: { status: 'carried', text: 'x', fromWeek: '2019-09-30' } } });
     expect(plansToReview([week1, week2, week3], '2019-10-21').map((item) => item.planId)).toEqual(['training']);
 
-    const week4 = weeklyLog({ weekStart: '2019-10-21', review: { training: { status: 'partly', text: 'x', fromWeek: '2019-09-30' } } });
+    const week4 = entryRecord({ weekStart: '2019-10-21', review: { training: { status: 'partly', text: 'x', fromWeek: '2019-09-30' } } });
     expect(plansToReview([week1, week2, week3, week4], '2019-10-28')).toEqual([]);
   });
 
   it('keeps a review linked when the plan is reworded afterwards', () => {
-    const reworded = weeklyLog({ weekStart: '2019-09-30', plans: [{ id: 'training', text: 'Draft the workforce training outline' }] });
-    const week2 = weeklyLog({ weekStart: '2019-10-07', review: { training: { status: 'partly', text: 'Consider how training for the workforce may look', fromWeek: '2019-09-30' } } });
+    const reworded = entryRecord({ weekStart: '2019-09-30', plans: [{ id: 'training', text: 'Draft the workforce training outline' }] });
+    const week2 = entryRecord({ weekStart: '2019-10-07', review: { training: { status: 'partly', text: 'Consider how training for the workforce may look', fromWeek: '2019-09-30' } } });
     const [item] = plansToReview([reworded, week2], '2019-10-07');
     expect(item).toMatchObject({ planId: 'training', text: 'Draft the workforce training outline', status: 'partly', planRemoved: false });
   });
 
   it('keeps a judgement, marked as removed, when the plan is deleted after it was reviewed', () => {
-    const emptied = weeklyLog({ weekStart: '2019-09-30', plans: [] });
-    const week2 = weeklyLog({ weekStart: '2019-10-07', review: { nesta: { status: 'done', text: 'Workshop with Nesta in London', fromWeek: '2019-09-30' } } });
+    const emptied = entryRecord({ weekStart: '2019-09-30', plans: [] });
+    const week2 = entryRecord({ weekStart: '2019-10-07', review: { nesta: { status: 'done', text: 'Workshop with Nesta in London', fromWeek: '2019-09-30' } } });
     expect(plansToReview([emptied, week2], '2019-10-07')).toEqual([
       { planId: 'nesta', text: 'Workshop with Nesta in London', fromWeek: '2019-09-30', carried: false, status: 'done', planRemoved: true },
     ]);

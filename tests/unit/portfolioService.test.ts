@@ -68,6 +68,18 @@ describe('the weekly log operations', () => {
     await opened.close();
   });
 
+  it('derives numbers when asked, so changing the start renumbers every idea without rewriting a week', async () => {
+    const { value, opened } = await openTestPortfolio(await tempFolder());
+    await value('week.save', { weekStart: '2019-10-07', sections: sectionsOf({ weekStart: '2019-10-07', thisWeek: [{ idea: 'a', text: 'one' }, { idea: 'b', text: 'two' }] }) });
+    const before = await value('week.get', { weekStart: '2019-10-07' });
+    await value('settings.update', { ideaNumberStart: 7 });
+    expect((await value('ideas.list', {})).map((idea) => idea.number)).toEqual([7, 8]);
+    const after = await value('week.get', { weekStart: '2019-10-07' });
+    expect(after.entry).toEqual(before.entry);
+    expect(after.firstIdeaNumber).toBe(7);
+    await opened.close();
+  });
+
   it('shows which weeks have logs on the timeline', async () => {
     const { value, opened } = await openTestPortfolio(await tempFolder());
     await value('week.save', { weekStart: '2019-10-07', sections: sectionsOf({ weekStart: '2019-10-07', thisWeek: ['Four words in here', { idea: 'a', text: 'idea' }] }) });

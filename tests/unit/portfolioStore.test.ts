@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openPortfolio } from '../../electron/storage/openPortfolio.js';
 import { readPortfolioText } from '../../shared/portfolio/portfolioFile.js';
-import { weeklyLog } from '../fixtures/weeklyLogBuilder.js';
+import { saveWeeks, weeklyLog } from '../fixtures/weeklyLogBuilder.js';
 import { useTempFolders } from '../fixtures/tempFolder.js';
 
 const tempFolder = useTempFolders();
@@ -29,12 +29,14 @@ describe('the portfolio folder', () => {
   it('writes every change to the real file and reads it back after reopening', async () => {
     const folder = await tempFolder();
     const first = await openPortfolio(folder);
-    const entry = weeklyLog({ weekStart: '2019-10-07', thisWeek: ['And just like that, it is October!', { idea: 'i7', text: 'Arrange a meeting' }] });
-    await first.store()!.update((data) => ({ ...data, entries: [entry], settings: { ideaNumberStart: 7 } }));
+    const sketch = { weekStart: '2019-10-07', thisWeek: ['And just like that, it is October!', { idea: 'i7', text: 'Arrange a meeting' }] };
+    await saveWeeks(first.store()!, [sketch], (data) => ({ ...data, settings: { ideaNumberStart: 7 } }));
     await first.close();
 
     const second = await openPortfolio(folder);
-    expect(second.store()!.read().entries).toEqual([entry]);
+    const [record] = second.store()!.read().entries;
+    expect(record?.summary.ideas).toEqual([{ id: 'i7', text: 'Arrange a meeting' }]);
+    expect(await second.store()!.sections(record!.id)).toEqual(weeklyLog(sketch).sections);
     expect(second.store()!.read().settings.ideaNumberStart).toBe(7);
     await second.close();
   });
@@ -105,7 +107,7 @@ describe('a damaged portfolio file', () => {
   it('offers the newest good backup and restores it', async () => {
     const folder = await tempFolder();
     const first = await openPortfolio(folder);
-    await first.store()!.update((data) => ({ ...data, entries: [weeklyLog({ weekStart: '2019-10-07', thisWeek: ['Kept safe'] })] }));
+    await saveWeeks(first.store()!, [{ weekStart: '2019-10-07', thisWeek: ['Kept safe'] }]);
     await first.store()!.update((data) => ({ ...data, settings: { ideaNumberStart: 3 } }));
     await first.close();
     await writeFile(join(folder, 'portfolio.json'), '{"schemaVersion":1,"portf');
@@ -116,7 +118,9 @@ describe('a damaged portfolio file', () => {
     const newestUsable = status.backups.find((backup) => backup.usable)!;
     const restored = await second.restoreBackup(newestUsable.id);
     expect(restored).toMatchObject({ ok: true, value: { state: 'ready', restoredFrom: newestUsable.id } });
-    expect(second.store()!.read().entries[0]?.weekStart).toBe('2019-10-07');
+    const [record] = second.store()!.read().entries;
+    expect(record?.weekStart).toBe('2019-10-07');
+    expect(await second.store()!.sections(record!.id)).toEqual(weeklyLog({ weekStart: '2019-10-07', thisWeek: ['Kept safe'] }).sections);
     expect((await fileData(folder)).entries).toHaveLength(1);
     expect(await readdir(join(folder, 'damaged'))).toHaveLength(1);
     await second.close();
@@ -143,13 +147,55 @@ describe('a damaged portfolio file', () => {
   });
 });
 
+describe("entries' text", () => {
+  it('is written to a new body file on each save, and old ones go once no kept backup needs them', async () => {
+    const folder = await tempFolder();
+    const opened = await openPortfolio(folder);
+    for (let n = 1; n <= 15; n += 1) await saveWeeks(opened.store()!, [{ weekStart: '2019-10-07', thisWeek: [`Version ${n}`] }]);
+    await opened.flush();
+    const bodyFiles = await readdir(join(folder, 'bodies'));
+    expect(bodyFiles.length).toBeGreaterThan(1);
+    expect(bodyFiles.length).toBeLessThanOrEqual(11);
+    for (const backup of await opened.listBackups()) {
+      const data = JSON.parse(await readFile(join(folder, 'backups', backup.id), 'utf8'));
+      for (const entry of data.entries) expect(bodyFiles).toContain(`${entry.body}.json`);
+    }
+    await opened.close();
+  });
+
+  it('never removes a body file it did not know, such as one left by a cut-off save', async () => {
+    const folder = await tempFolder();
+    const opened = await openPortfolio(folder);
+    await writeFile(join(folder, 'bodies', 'stray.json'), '{}');
+    for (let n = 1; n <= 12; n += 1) await saveWeeks(opened.store()!, [{ weekStart: '2019-10-07', thisWeek: [`Version ${n}`] }]);
+    await opened.flush();
+    expect(await readdir(join(folder, 'bodies'))).toContain('stray.json');
+    await opened.close();
+  });
+
+  it('reports a damaged body as that week only, keeps its bytes and changes nothing', async () => {
+    const folder = await tempFolder();
+    const first = await openPortfolio(folder);
+    await saveWeeks(first.store()!, [{ weekStart: '2019-09-30', thisWeek: ['Fine'] }, { weekStart: '2019-10-07', thisWeek: ['Will be damaged'] }]);
+    await first.close();
+    const second = await openPortfolio(folder);
+    const [fine, damaged] = second.store()!.read().entries;
+    await writeFile(join(folder, 'bodies', `${damaged!.body}.json`), '{"entryId":');
+    await expect(second.store()!.sections(damaged!.id)).rejects.toThrow(/could not be read/);
+    expect(await second.store()!.sections(fine!.id)).toBeTruthy();
+    expect(await readdir(join(folder, 'damaged'))).toHaveLength(1);
+    expect(await readFile(join(folder, 'bodies', `${damaged!.body}.json`), 'utf8')).toBe('{"entryId":');
+    await second.close();
+  });
+});
+
 describe('after a crash', () => {
   it('clears temporary files a cut-off save left behind', async () => {
     const folder = await tempFolder();
     (await openPortfolio(folder)).close();
     await writeFile(join(folder, '.portfolio.json.4242.7.tmp'), '{"half":');
     const opened = await openPortfolio(folder);
-    expect((await readdir(folder)).sort()).toEqual(['backups', 'portfolio.json']);
+    expect((await readdir(folder)).sort()).toEqual(['backups', 'bodies', 'portfolio.json']);
     await opened.close();
   });
 });
