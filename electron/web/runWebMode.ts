@@ -11,12 +11,13 @@ export interface WebModeOptions {
 }
 
 /** Long enough for an autosave the page was about to send when Ctrl+C was pressed. */
-const shutdownGraceMs = 1500;
+const ctrlCGraceMs = 1500;
 
 /**
- * Starts web mode for a person at a terminal: prints the address to open, and on Ctrl+C (or
- * SIGTERM) saves everything before exiting. A second Ctrl+C skips the wait for a pending save
- * but still writes everything already received.
+ * Starts web mode for a person at a terminal: prints the address to open and stops on a signal
+ * after writing everything to disk. Ctrl+C (SIGINT) first waits briefly for a save the page was
+ * about to send, since the person may have typed a moment ago; a second Ctrl+C, or SIGTERM from a
+ * service manager or test harness, stops as soon as the operations already received are written.
  */
 export async function runWebMode(options: WebModeOptions): Promise<WebServer> {
   const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
@@ -29,14 +30,14 @@ export async function runWebMode(options: WebModeOptions): Promise<WebServer> {
 
   if (options.handleSignals === false) return server;
   let stopping = false;
-  const stop = () => {
+  const stop = (signal: NodeJS.Signals) => {
     if (stopping) {
       void server.close({ graceMs: 0 });
       return;
     }
     stopping = true;
     print('Saving and closing…');
-    server.close({ graceMs: shutdownGraceMs }).then(
+    server.close({ graceMs: signal === 'SIGINT' ? ctrlCGraceMs : 0 }).then(
       () => process.exit(0),
       (error: unknown) => {
         process.stderr.write(`Reflective Portfolio could not finish saving (${error instanceof Error ? error.name : 'unknown error'}).\n`);
