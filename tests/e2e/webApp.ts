@@ -8,8 +8,11 @@ export interface WebApp {
   /** The address the server printed, token included. */
   url: string;
   folder: string;
-  /** Stops the server the way Ctrl+C does (it saves first) and starts it again on the same folder. */
-  restart(): Promise<string>;
+  /**
+   * Stops the server the way Ctrl+C does (it saves first) and starts it again on the same folder,
+   * doing `meanwhile` while it is stopped. Resolves to the new address.
+   */
+  restart(meanwhile?: () => Promise<void>): Promise<string>;
 }
 
 async function startServer(folder: string): Promise<{ child: ChildProcess; url: string }> {
@@ -49,8 +52,9 @@ export const test = base.extend<{ app: WebApp }>({
         return server.url;
       },
       folder,
-      restart: async () => {
+      restart: async (meanwhile) => {
         await stopServer(server.child);
+        await meanwhile?.();
         server = await startServer(folder);
         return server.url;
       },
