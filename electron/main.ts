@@ -13,7 +13,7 @@ import { createRendererProtocolHandler } from './desktop/rendererProtocol.js';
 import { appEntryUrl, appScheme } from './security/appOrigin.js';
 import { createIpcCallHandler, isTrustedSender } from './security/ipcSender.js';
 import { guardSession, guardWebContents } from './security/webContentsGuards.js';
-import { mainWindowOptions } from './security/windowOptions.js';
+import { createMainWindow } from './security/windowOptions.js';
 import { parseArguments, usageExitCode, usageText } from './startup/arguments.js';
 import { portfolioFolderFor } from './startup/defaultPortfolioFolder.js';
 import { type PortfolioApi, openPortfolioApi } from './startup/openPortfolioApi.js';
@@ -55,7 +55,7 @@ function startDesktop(folder: string): void {
   };
 
   const createWindow = () => {
-    const window = new BrowserWindow(mainWindowOptions(preloadPath));
+    const window = createMainWindow(BrowserWindow, preloadPath);
     mainWindow = window;
     const contentsId = window.webContents.id;
     handshakes.set(
@@ -81,7 +81,7 @@ function startDesktop(folder: string): void {
       handshakes.delete(contentsId);
       if (mainWindow === window) mainWindow = null;
     });
-    void window.loadURL(appEntryUrl);
+    window.loadURL(appEntryUrl).catch(() => undefined); // a failed load shows in the window itself
   };
 
   ipcMain.on(ipcChannels.closeReady, (event) => {

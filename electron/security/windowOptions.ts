@@ -1,9 +1,16 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
 import { productName } from '../startup/productInfo.js';
 
-/** The main window: the page gets no Node, runs sandboxed in its own world, and is shown only once painted. */
-export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
-  return {
+/** Electron's BrowserWindow class, passed in so this module can be checked without Electron. */
+export type WindowClass<W> = new (options: BrowserWindowConstructorOptions) => W;
+
+/**
+ * The main window: the page gets no Node, runs sandboxed in its own world, and is shown only once
+ * painted. The options are written inline in `new BrowserWindow({…})` so static scanners
+ * (electronegativity) can read them.
+ */
+export function createMainWindow<W>(BrowserWindow: WindowClass<W>, preloadPath: string): W {
+  return new BrowserWindow({
     title: productName,
     width: 1200,
     height: 820,
@@ -24,6 +31,7 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
       experimentalFeatures: false,
       navigateOnDragDrop: false,
       safeDialogs: true,
+      disableBlinkFeatures: 'Auxclick',
     },
-  };
+  });
 }

@@ -2,14 +2,14 @@ import { EventEmitter } from 'node:events';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Session, WebContents } from 'electron';
+import type { BrowserWindowConstructorOptions, Session, WebContents } from 'electron';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRendererProtocolHandler } from '../../electron/desktop/rendererProtocol.js';
 import { appEntryUrl, isAppUrl } from '../../electron/security/appOrigin.js';
 import { contentSecurityPolicy } from '../../electron/security/contentSecurityPolicy.js';
 import { type IpcSender, createIpcCallHandler } from '../../electron/security/ipcSender.js';
 import { guardSession, guardWebContents, isNavigationAllowed, withContentSecurityPolicy } from '../../electron/security/webContentsGuards.js';
-import { mainWindowOptions } from '../../electron/security/windowOptions.js';
+import { createMainWindow } from '../../electron/security/windowOptions.js';
 import { type PortfolioApi, openPortfolioApi } from '../../electron/startup/openPortfolioApi.js';
 
 let workFolder: string;
@@ -55,8 +55,13 @@ function guardedContents(): FakeWebContents {
   return contents;
 }
 
+/** Stands in for Electron's BrowserWindow and keeps the options it was built with. */
+class RecordingWindow {
+  constructor(readonly options: BrowserWindowConstructorOptions) {}
+}
+
 describe('the desktop window', () => {
-  const options = mainWindowOptions('/app/out/electron/preload.cjs');
+  const { options } = createMainWindow(RecordingWindow, '/app/out/electron/preload.cjs');
 
   it('isolates the page from the preload and sandboxes it', () => {
     expect(options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true });
@@ -72,6 +77,10 @@ describe('the desktop window', () => {
 
   it('loads the bundled preload', () => {
     expect(options.webPreferences?.preload).toBe('/app/out/electron/preload.cjs');
+  });
+
+  it('does not let a middle click open anything', () => {
+    expect(options.webPreferences?.disableBlinkFeatures).toBe('Auxclick');
   });
 
   it('stays hidden until the page is ready to show', () => {
