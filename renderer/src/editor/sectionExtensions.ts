@@ -1,0 +1,31 @@
+import type { Extensions } from '@tiptap/core';
+import { TaskItem, TaskList } from '@tiptap/extension-list';
+import StarterKit from '@tiptap/starter-kit';
+import { type WeeklyLogSectionId, ideaNodeType, planNodeType } from '../../../shared/portfolio/weeklyLog.js';
+import { CaretOnFocus } from './CaretOnFocus.js';
+import { IdeaBlock } from './IdeaBlock.js';
+import { ItemIds } from './ItemIds.js';
+import { newItemId } from './newItemId.js';
+
+function planCheckboxLabel(text: string): string {
+  return `Plan done: ${text.trim() || 'empty plan'}`;
+}
+
+/**
+ * Every section's editor has the same schema, so whatever a saved week holds can be shown and
+ * saved back whole; sections differ only in how they start and which shortcuts they offer.
+ */
+export function sectionExtensions(sectionId: WeeklyLogSectionId, isItemIdUsedElsewhere: (id: string) => boolean): Extensions {
+  return [
+    StarterKit.configure({
+      heading: { levels: [3] },
+      link: { openOnClick: false, autolink: false, linkOnPaste: false },
+      trailingNode: false,
+    }),
+    TaskList,
+    TaskItem.configure({ nested: false, a11y: { checkboxLabel: (node) => planCheckboxLabel(node.textContent) } }),
+    IdeaBlock.configure({ insertShortcut: sectionId !== 'nextWeekPlans' }),
+    ItemIds.configure({ types: [ideaNodeType, planNodeType], newId: newItemId, isUsedElsewhere: isItemIdUsedElsewhere }),
+    CaretOnFocus,
+  ];
+}

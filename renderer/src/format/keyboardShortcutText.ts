@@ -1,0 +1,9 @@
+/** True on Apple computers, where Mod means the Command key. */
+export function isApplePlatform(): boolean {
+  return /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
+}
+
+/** Mod-Alt-i as aria-keyshortcuts wants it ("Control+Alt+I") and as people read it ("Ctrl+Alt+I"). */
+export function addIdeaShortcut(): { aria: string; shown: string } {
+  return isApplePlatform() ? { aria: 'Meta+Alt+I', shown: '⌘⌥I' } : { aria: 'Control+Alt+I', shown: 'Ctrl+Alt+I' };
+}

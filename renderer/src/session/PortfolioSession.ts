@@ -1,0 +1,109 @@
+import type { ApiClient, ApiInput, ApiOutputs, OperationName } from '../../../shared/api/contract.js';
+import type { CalendarDate } from '../../../shared/dates/weeks.js';
+import type { NumberedIdea } from '../../../shared/ideas/ideaNumbering.js';
+import type { PlanToReview } from '../../../shared/plans/planReview.js';
+import type { IdeaStatus, PlanReviewStatus, WeeklyLogSections } from '../../../shared/portfolio/weeklyLog.js';
+import { SaveQueue, type SaveOutcome } from '../saving/SaveQueue.js';
+import { type SendWhileClosing, type WriteJob, weekWriteKey } from '../saving/WriteJob.js';
+import { isBlankWeek } from '../saving/isBlankWeek.js';
+import { TimelineStore } from './TimelineStore.js';
+
+/** About 0.6 s after the last keystroke: soon enough that nothing typed waits more than a second. */
+export const autosavePauseMs = 600;
+export const retryDelaysMs = [1000, 2000, 4000, 8000, 15000, 30000] as const;
+
+/**
+ * One open portfolio as the page sees it: the API client, the queue every write goes through and
+ * the timeline of logged weeks.
+ */
+export class PortfolioSession {
+  readonly saves = new SaveQueue<WriteJob>({ pauseMs: autosavePauseMs, retryDelaysMs });
+  readonly timeline: TimelineStore;
+
+  constructor(
+    readonly client: ApiClient,
+    private readonly sendWhileClosing: SendWhileClosing | null,
+  ) {
+    this.timeline = new TimelineStore(client);
+  }
+
+  /** Saves a week's four sections once typing pauses; the newest text replaces any unsent text. */
+  writeWeek(weekStart: CalendarDate, sections: WeeklyLogSections): void {
+    const argument = { weekStart, sections };
+    this.saves.put(
+      weekWriteKey(weekStart),
+      {
+        kind: 'week',
+        weekStart,
+        sections,
+        run: async () => {
+          // Typing a letter and deleting it again should not create a log for an empty week.
+          if (!this.timeline.hasLog(weekStart) && isBlankWeek(sections)) return { ok: true };
+          const outcome = await this.send('week.save', argument);
+          if (outcome.ok) this.timeline.recordSaved(weekStart, sections);
+          return outcome;
+        },
+        sendWhileClosing: () => this.sendWhileClosing?.('week.save', argument),
+      },
+      'after-pause',
+    );
+  }
+
+  writePlanReview(weekStart: CalendarDate, planId: string, status: PlanReviewStatus | null, onSaved: (plans: PlanToReview[]) => void): void {
+    const argument = { weekStart, planId, status };
+    const key = `plan-review:${weekStart}:${planId}`;
+    this.saves.put(
+      key,
+      {
+        kind: 'choice',
+        run: async () => {
+          const outcome = await this.send('week.setPlanReview', argument, (plans) => {
+            // A newer choice for the same plan is on its way: showing this answer would flicker back.
+            if (!this.saves.isWaiting(key)) onSaved(plans);
+          });
+          if (outcome.ok) this.timeline.recordReviewed(weekStart);
+          return outcome;
+        },
+        sendWhileClosing: () => this.sendWhileClosing?.('week.setPlanReview', argument),
+      },
+      'now',
+    );
+  }
+
+  writeIdeaStatus(ideaId: string, status: IdeaStatus, onSaved: (idea: NumberedIdea) => void): void {
+    const argument = { ideaId, status };
+    const key = `idea-status:${ideaId}`;
+    this.saves.put(
+      key,
+      {
+        kind: 'choice',
+        run: () =>
+          this.send('ideas.setStatus', argument, (idea) => {
+            if (!this.saves.isWaiting(key)) onSaved(idea);
+          }),
+        sendWhileClosing: () => this.sendWhileClosing?.('ideas.setStatus', argument),
+      },
+      'now',
+    );
+  }
+
+  /** Waits for every write, but no longer than `limitMs`; true when all was saved. */
+  async flushWithin(limitMs: number): Promise<boolean> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeLimit = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), limitMs);
+    });
+    try {
+      return await Promise.race([this.saves.flush(), timeLimit]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private async send<K extends OperationName>(name: K, argument: ApiInput<K>, onSaved?: (value: ApiOutputs[K]) => void): Promise<SaveOutcome> {
+    const result = await this.client.call(name, argument);
+    if (!result.ok) return { ok: false, message: result.error.message };
+    onSaved?.(result.value);
+    return { ok: true };
+  }
+}

@@ -1,0 +1,78 @@
+import type { ApiClient, TimelineWeek } from '../../../shared/api/contract.js';
+import type { CalendarDate } from '../../../shared/dates/weeks.js';
+import { summariseSections } from '../../../shared/portfolio/entrySummary.js';
+import type { WeeklyLogSections } from '../../../shared/portfolio/weeklyLog.js';
+
+export interface TimelineSnapshot {
+  /** Weeks that have a log. */
+  weeks: ReadonlyMap<CalendarDate, TimelineWeek>;
+  loaded: boolean;
+  error: string | null;
+}
+
+/** Counts for one week, worked out from its text exactly as the back end does. */
+export function summariseWeek(weekStart: CalendarDate, sections: WeeklyLogSections): TimelineWeek {
+  const summary = summariseSections(sections);
+  return { weekStart, ideaCount: summary.ideas.length, planCount: summary.plans.length, words: summary.words };
+}
+
+/**
+ * Which weeks have a log, with their counts: fetched once, then kept up to date from each save
+ * without asking the back end again.
+ */
+export class TimelineStore {
+  private current: TimelineSnapshot = { weeks: new Map(), loaded: false, error: null };
+  private readonly listeners = new Set<() => void>();
+  private changesSinceLoadStarted: TimelineWeek[] = [];
+  private loading: Promise<void> | null = null;
+
+  constructor(private readonly client: ApiClient) {}
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  snapshot = (): TimelineSnapshot => this.current;
+
+  hasLog(weekStart: CalendarDate): boolean {
+    return this.current.weeks.has(weekStart);
+  }
+
+  load(): Promise<void> {
+    if (this.loading) return this.loading;
+    this.changesSinceLoadStarted = [];
+    this.loading = this.client.call('timeline.get', {}).then((result) => {
+      this.loading = null;
+      if (!result.ok) {
+        this.publish({ ...this.current, error: result.error.message });
+        return;
+      }
+      const weeks = new Map(result.value.weeksWithLogs.map((week) => [week.weekStart, week] as const));
+      for (const week of this.changesSinceLoadStarted) weeks.set(week.weekStart, week);
+      this.publish({ weeks, loaded: true, error: null });
+    });
+    return this.loading;
+  }
+
+  recordSaved(weekStart: CalendarDate, sections: WeeklyLogSections): void {
+    this.put(summariseWeek(weekStart, sections));
+  }
+
+  /** A plan review creates the week's log if it had none. */
+  recordReviewed(weekStart: CalendarDate): void {
+    if (!this.current.weeks.has(weekStart)) this.put({ weekStart, ideaCount: 0, planCount: 0, words: 0 });
+  }
+
+  private put(week: TimelineWeek): void {
+    this.changesSinceLoadStarted.push(week);
+    const weeks = new Map(this.current.weeks);
+    weeks.set(week.weekStart, week);
+    this.publish({ ...this.current, weeks });
+  }
+
+  private publish(next: TimelineSnapshot): void {
+    this.current = next;
+    for (const listener of this.listeners) listener();
+  }
+}

@@ -1,0 +1,75 @@
+import { useEffect, useRef, useState } from 'react';
+import { type CalendarDate, thisWeek } from '../../../shared/dates/weeks.js';
+import { IdeasView } from '../ideas/IdeasView.js';
+import { routeHash } from '../routing/route.js';
+import { useRoute } from '../routing/useRoute.js';
+import { SaveStatus } from '../saving/SaveStatus.js';
+import { SettingsView } from '../settings/SettingsView.js';
+import { WeekView } from '../week/WeekView.js';
+import { ProductName } from './ProductName.js';
+import { SkipLink } from './SkipLink.js';
+
+interface AppShellProps {
+  /** The backup the portfolio was restored from at start, if any, to tell the user once. */
+  restoredFrom: string | null;
+}
+
+/** Product name, navigation and save state, around whichever view the address names. */
+export function AppShell({ restoredFrom }: AppShellProps) {
+  const route = useRoute();
+  const today = thisWeek(new Date());
+  const [lastWeek, setLastWeek] = useState<CalendarDate>(route.view === 'week' ? route.weekStart : today);
+  const [showRestored, setShowRestored] = useState(restoredFrom !== null);
+  const previousView = useRef(route.view);
+
+  useEffect(() => {
+    if (route.view === 'week') setLastWeek(route.weekStart);
+  }, [route]);
+
+  // Moving to another view puts keyboard and screen-reader focus at the start of its content.
+  useEffect(() => {
+    if (previousView.current === route.view) return;
+    previousView.current = route.view;
+    document.getElementById('main-content')?.focus({ preventScroll: true });
+  }, [route.view]);
+
+  const links = [
+    { view: 'week', label: 'Week log', href: routeHash({ view: 'week', weekStart: lastWeek }) },
+    { view: 'ideas', label: 'Ideas', href: routeHash({ view: 'ideas' }) },
+    { view: 'settings', label: 'Settings', href: routeHash({ view: 'settings' }) },
+  ] as const;
+
+  return (
+    <div className="app">
+      <SkipLink />
+      <header className="app-header">
+        <div className="app-header__inner">
+          <ProductName />
+          <nav aria-label="Main" className="main-nav">
+            <ul>
+              {links.map((link) => (
+                <li key={link.view}>
+                  <a href={link.href} aria-current={route.view === link.view ? 'page' : undefined} className="main-nav__link">
+                    {link.label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <SaveStatus />
+        </div>
+        {showRestored ? (
+          <div className="banner" data-testid="restored-banner">
+            <p>Your portfolio was restored from a backup ({restoredFrom}). Check your most recent weeks.</p>
+            <button type="button" className="button button--quiet" onClick={() => setShowRestored(false)}>
+              Dismiss
+            </button>
+          </div>
+        ) : null}
+      </header>
+      {route.view === 'week' ? <WeekView weekStart={route.weekStart} thisWeek={today} /> : null}
+      {route.view === 'ideas' ? <IdeasView /> : null}
+      {route.view === 'settings' ? <SettingsView /> : null}
+    </div>
+  );
+}

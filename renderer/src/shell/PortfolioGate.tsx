@@ -1,0 +1,70 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { PortfolioStatus } from '../../../shared/api/contract.js';
+import type { Transport } from '../api/chooseTransport.js';
+import { DamagedPortfolioView } from '../damaged/DamagedPortfolioView.js';
+import { PortfolioSession } from '../session/PortfolioSession.js';
+import { SessionContext } from '../session/SessionContext.js';
+import { AppShell } from './AppShell.js';
+import { NoTokenMessage } from './NoTokenMessage.js';
+import { ProductName } from './ProductName.js';
+import { useSaveOnClose } from './useSaveOnClose.js';
+
+type OpenTransport = Exclude<Transport, { kind: 'no-token' }>;
+
+type Opening = { state: 'opening' } | { state: 'open'; status: PortfolioStatus } | { state: 'refused' } | { state: 'failed'; message: string };
+
+/** Asks whether the portfolio could be opened, then shows the app, or only the damaged-file page. */
+export function PortfolioGate({ transport }: { transport: OpenTransport }) {
+  const session = useMemo(
+    () => new PortfolioSession(transport.client, transport.kind === 'web' ? (name, argument) => transport.client.callWhilePageCloses(name, argument) : null),
+    [transport],
+  );
+  const [opening, setOpening] = useState<Opening>({ state: 'opening' });
+  useSaveOnClose(session, transport);
+
+  const check = useCallback(() => {
+    setOpening({ state: 'opening' });
+    void transport.client.call('portfolio.status', {}).then((result) => {
+      if (result.ok) setOpening({ state: 'open', status: result.value });
+      else if (result.error.code === 'unauthorised') setOpening({ state: 'refused' });
+      else setOpening({ state: 'failed', message: result.error.message });
+    });
+  }, [transport]);
+
+  useEffect(check, [check]);
+
+  if (opening.state === 'refused') return <NoTokenMessage reason="refused" />;
+  if (opening.state === 'open' && opening.status.state === 'ready') {
+    return (
+      <SessionContext.Provider value={session}>
+        <AppShell restoredFrom={opening.status.restoredFrom} />
+      </SessionContext.Provider>
+    );
+  }
+  return (
+    <div className="app app--plain">
+      <header className="app-header">
+        <div className="app-header__inner">
+          <ProductName />
+        </div>
+      </header>
+      {opening.state === 'open' && opening.status.state === 'damaged' ? (
+        <DamagedPortfolioView client={transport.client} status={opening.status} onStatusChange={(status) => setOpening({ state: 'open', status })} />
+      ) : (
+        <main id="main-content" className="page plain-page" tabIndex={-1} aria-busy={opening.state === 'opening'}>
+          {opening.state === 'failed' ? (
+            <>
+              <h1>Your portfolio could not be opened</h1>
+              <p role="alert">{opening.message}</p>
+              <button type="button" className="button" onClick={check}>
+                Try again
+              </button>
+            </>
+          ) : (
+            <p className="muted">Opening your portfolio…</p>
+          )}
+        </main>
+      )}
+    </div>
+  );
+}
