@@ -1,0 +1,55 @@
+import { describe, expect, test } from 'vitest';
+import { takeAccessToken, tokenFromHash, tokenStorageKey } from '../../renderer/src/api/accessToken.js';
+import { parseRoute, routeHash } from '../../renderer/src/routing/route.js';
+
+describe('routes in the address', () => {
+  test('a week, the Ideas view and Settings each have an address that reads back the same', () => {
+    for (const route of [{ view: 'week', weekStart: '2019-10-07' }, { view: 'ideas' }, { view: 'settings' }] as const) {
+      expect(parseRoute(routeHash(route), '2026-11-23')).toEqual(route);
+    }
+    expect(routeHash({ view: 'week', weekStart: '2019-10-07' })).toBe('#/week/2019-10-07');
+  });
+
+  test('a day that is not a Monday opens the week holding it', () => {
+    expect(parseRoute('#/week/2019-10-09', '2026-11-23')).toEqual({ view: 'week', weekStart: '2019-10-07' });
+  });
+
+  test('an empty or unknown address opens this week', () => {
+    for (const hash of ['', '#', '#/', '#/nowhere', '#/week/2019-02-30', '#main-content']) {
+      expect(parseRoute(hash, '2026-11-23')).toEqual({ view: 'week', weekStart: '2026-11-23' });
+    }
+  });
+});
+
+describe('the access token', () => {
+  const token = 'IYCWHtviKjXfg7mLA9NCfc7HVQTNGCj6ilrd7Sb-WG4';
+
+  function memoryStorage(initial: Record<string, string> = {}) {
+    const items = new Map(Object.entries(initial));
+    return { items, getItem: (key: string) => items.get(key) ?? null, setItem: (key: string, value: string) => void items.set(key, value) };
+  }
+
+  test('is read from #token=…', () => {
+    expect(tokenFromHash(`#token=${token}`)).toBe(token);
+    expect(tokenFromHash('#/week/2019-10-07')).toBeNull();
+    expect(tokenFromHash('#token=<script>')).toBeNull();
+  });
+
+  test('is moved out of the address into session storage, and the address becomes a route', () => {
+    const storage = memoryStorage();
+    const replaced: string[] = [];
+    expect(takeAccessToken({ hash: `#token=${token}` }, storage, (hash) => replaced.push(hash), '#/week/2026-11-23')).toBe(token);
+    expect(storage.items.get(tokenStorageKey)).toBe(token);
+    expect(replaced).toEqual(['#/week/2026-11-23']);
+  });
+
+  test('survives a reload from session storage, and the route is left alone', () => {
+    const replaced: string[] = [];
+    expect(takeAccessToken({ hash: '#/ideas' }, memoryStorage({ [tokenStorageKey]: token }), (hash) => replaced.push(hash), '#/week/2026-11-23')).toBe(token);
+    expect(replaced).toEqual([]);
+  });
+
+  test('is missing when neither the address nor the tab has one', () => {
+    expect(takeAccessToken({ hash: '' }, memoryStorage(), () => undefined, '#/')).toBeNull();
+  });
+});
