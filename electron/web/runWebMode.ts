@@ -11,13 +11,17 @@ export interface WebModeOptions {
 }
 
 /** Long enough for an autosave the page was about to send when Ctrl+C was pressed. */
-const ctrlCGraceMs = 1500;
+const saveGraceMs = 1500;
+/** After SIGTERM, how long without any operation counts as "the page has sent everything". */
+const quietAfterTermMs = 300;
 
 /**
  * Starts web mode for a person at a terminal: prints the address to open and stops on a signal
- * after writing everything to disk. Ctrl+C (SIGINT) first waits briefly for a save the page was
- * about to send, since the person may have typed a moment ago; a second Ctrl+C, or SIGTERM from a
- * service manager or test harness, stops as soon as the operations already received are written.
+ * after writing everything to disk. Ctrl+C (SIGINT) waits out a short grace, since the person may
+ * have typed a moment ago and the page's autosave may still be counting down. SIGTERM (a service
+ * manager, the test harness, a closing session) waits only until the last save a closing page sent
+ * has arrived, i.e. until operations have been quiet briefly. A second signal stops at once, still
+ * writing everything already received.
  */
 export async function runWebMode(options: WebModeOptions): Promise<WebServer> {
   const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
@@ -37,7 +41,7 @@ export async function runWebMode(options: WebModeOptions): Promise<WebServer> {
     }
     stopping = true;
     print('Saving and closing…');
-    server.close({ graceMs: signal === 'SIGINT' ? ctrlCGraceMs : 0 }).then(
+    server.close(signal === 'SIGINT' ? { graceMs: saveGraceMs } : { graceMs: saveGraceMs, quietMs: quietAfterTermMs }).then(
       () => process.exit(0),
       (error: unknown) => {
         process.stderr.write(`Reflective Portfolio could not finish saving (${error instanceof Error ? error.name : 'unknown error'}).\n`);

@@ -29,11 +29,15 @@ export interface WebServerOptions {
 
 export interface CloseOptions {
   /**
-   * How long to keep answering operations before stopping, so a save the page was about to send
-   * (its autosave debounce) still arrives. 0 stops at once, and also cuts short the grace of an
-   * earlier close.
+   * At most how long to keep answering operations before stopping, so a save the page was about
+   * to send still arrives. 0 stops at once, and also cuts short the grace of an earlier close.
    */
   graceMs?: number;
+  /**
+   * End the grace early once no operation has arrived or run for this long. Absent: wait the whole
+   * grace (an autosave debounce may still be counting down in an open page).
+   */
+  quietMs?: number;
 }
 
 export interface WebServer {
@@ -113,6 +117,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   });
   const token = newAccessToken();
   const running = new Set<Promise<void>>();
+  let lastCallActivity = 0;
   let accepting = true;
   let port = 0;
 
@@ -186,8 +191,12 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         return;
       }
       const call = answerCall(request, response);
+      lastCallActivity = Date.now();
       running.add(call);
-      await call.finally(() => running.delete(call));
+      await call.finally(() => {
+        running.delete(call);
+        lastCallActivity = Date.now();
+      });
       return;
     }
     if (method !== 'GET' && method !== 'HEAD') {
@@ -219,6 +228,22 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
   let closing: Promise<void> | null = null;
   let endGrace = (): void => undefined;
+  const graceOver = (graceMs: number, quietMs: number) =>
+    new Promise<void>((resolve) => {
+      const started = Date.now();
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const check = () => {
+        const now = Date.now();
+        const quietFor = now - Math.max(started, lastCallActivity);
+        if (now - started >= graceMs || (running.size === 0 && quietFor >= quietMs)) resolve();
+        else timer = setTimeout(check, 25);
+      };
+      endGrace = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      check();
+    });
   const close = (closeOptions: CloseOptions = {}): Promise<void> => {
     const graceMs = closeOptions.graceMs ?? 0;
     if (closing) {
@@ -226,15 +251,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       return closing;
     }
     closing = (async () => {
-      if (graceMs > 0) {
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, graceMs);
-          endGrace = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
-      }
+      if (graceMs > 0) await graceOver(graceMs, closeOptions.quietMs ?? graceMs);
       accepting = false;
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();

@@ -281,4 +281,26 @@ describe('stopping the web server', () => {
     expect(JSON.parse(answer.body)).toMatchObject({ ok: true });
     expect(await thisWeekOnDisk(folder)).toEqual(sections.thisWeek);
   });
+  it('ends the grace early once operations have been quiet for the given time', async () => {
+    const own = await startWebServer({ folder: path.join(workFolder, 'quiet'), port: 0, rendererDir });
+    const started = Date.now();
+    await own.close({ graceMs: 5000, quietMs: 50 });
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it('during a quiet-ended grace still accepts a save sent just after closing began', async () => {
+    const folder = path.join(workFolder, 'quiet-save');
+    const own = await startWebServer({ folder, port: 0, rendererDir });
+    const closing = own.close({ graceMs: 5000, quietMs: 200 });
+    const sections = { thisWeek: paragraph('Sent as the page closed.'), keyThoughts: emptyDoc, achievements: emptyDoc, nextWeekPlans: emptyDoc };
+    const answer = await rawRequest(own.port, {
+      method: 'POST',
+      path: '/api/call',
+      headers: { Host: `127.0.0.1:${own.port}`, 'Content-Type': 'application/json', Authorization: `Bearer ${own.token}` },
+      body: JSON.stringify({ name: 'week.save', argument: { weekStart: monday, sections } }),
+    });
+    await closing;
+    expect(JSON.parse(answer.body)).toMatchObject({ ok: true });
+    expect(await thisWeekOnDisk(folder)).toEqual(sections.thisWeek);
+  });
 });
