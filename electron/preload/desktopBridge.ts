@@ -1,4 +1,5 @@
-import { type ApiInput, type ApiOutputs, type DesktopBridge, type OperationName, ipcChannels, isOperationName } from '../../shared/api/contract.js';
+import type { ApiInput, ApiOutputs, DesktopBridge } from '../../shared/api/contract.js';
+import { type OperationName, ipcChannels, isOperationName } from '../../shared/api/operationNames.js';
 import { type Result, failure } from '../../shared/api/result.js';
 
 /** The three ipcRenderer methods the bridge uses; the page never gets ipcRenderer itself. */

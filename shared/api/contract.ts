@@ -12,6 +12,7 @@ import {
   weekStartSchema,
 } from '../portfolio/weeklyLog.js';
 import type { PlanToReview } from '../plans/planReview.js';
+import type { OperationName } from './operationNames.js';
 import type { Result } from './result.js';
 
 /**
@@ -35,12 +36,7 @@ export const apiInputs = {
   'settings.update': portfolioSettingsSchema.strict(),
 } as const;
 
-export type OperationName = keyof typeof apiInputs;
-export const operationNames = Object.keys(apiInputs) as OperationName[];
-
-export function isOperationName(name: unknown): name is OperationName {
-  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(apiInputs, name);
-}
+export { desktopBridgeKey, ipcChannels, isOperationName, type OperationName, operationNames } from './operationNames.js';
 
 export interface AppInfo {
   productName: string;
@@ -131,10 +127,8 @@ export interface DesktopBridge extends ApiClient {
   onBeforeClose(listener: () => Promise<void>): void;
 }
 
-export const desktopBridgeKey = 'reflectivePortfolio';
-export const ipcChannels = { call: 'api:call', beforeClose: 'app:before-close', closeReady: 'app:close-ready' } as const;
 
-/** Compile-time check that every operation has an output type and nothing else does. */
+/** Compile-time check that the names, the schemas and the output types list the same operations. */
 type SameKeys<A, B> = [keyof A] extends [keyof B] ? ([keyof B] extends [keyof A] ? true : never) : never;
-const contractIsComplete: SameKeys<typeof apiInputs, ApiOutputs> = true;
+const contractIsComplete: SameKeys<typeof apiInputs, ApiOutputs> & SameKeys<typeof apiInputs, Record<OperationName, unknown>> = true;
 void contractIsComplete;

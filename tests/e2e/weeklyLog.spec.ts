@@ -52,15 +52,15 @@ test('two consecutive weeks written by keyboard, reviewed and reloaded keep ever
   await expect(review.first()).toBeVisible();
 
   const collate = page.getByRole('group', { name: /Collate data from questionnaire responses/ });
-  await collate.getByRole('radio', { name: 'Done' }).focus();
+  await collate.getByRole('radio', { name: 'Done', exact: true }).focus();
   await page.keyboard.press('Space');
-  await expect(collate.getByRole('radio', { name: 'Done' })).toBeChecked();
+  await expect(collate.getByRole('radio', { name: 'Done', exact: true })).toBeChecked();
   const assignment = page.getByRole('group', { name: /Plan one of my Mary Seacole assignments/ });
-  await assignment.getByRole('radio', { name: 'Done' }).focus();
+  await assignment.getByRole('radio', { name: 'Done', exact: true }).focus();
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowDown');
-  await expect(assignment.getByRole('radio', { name: 'Carried forward' })).toBeChecked();
+  await expect(assignment.getByRole('radio', { name: 'Carried forward', exact: true })).toBeChecked();
 
   await section(page, 'This week').focus();
   await page.keyboard.type('Attended a regional social prescribing event.');
@@ -92,8 +92,8 @@ test('two consecutive weeks written by keyboard, reviewed and reloaded keep ever
 
   await page.keyboard.press('Alt+PageDown');
   await expect(page.getByRole('heading', { level: 1, name: formatWeekCommencingLong(currentWeek) })).toBeVisible();
-  await expect(page.getByRole('group', { name: /Collate data/ }).getByRole('radio', { name: 'Done' })).toBeChecked();
-  await expect(page.getByRole('group', { name: /Mary Seacole/ }).getByRole('radio', { name: 'Carried forward' })).toBeChecked();
+  await expect(page.getByRole('group', { name: /Collate data/ }).getByRole('radio', { name: 'Done', exact: true })).toBeChecked();
+  await expect(page.getByRole('group', { name: /Mary Seacole/ }).getByRole('radio', { name: 'Carried forward', exact: true })).toBeChecked();
   await expect(section(page, 'This week')).toContainText('Shadow a community navigator.');
 
   await page.keyboard.press('Alt+PageDown');

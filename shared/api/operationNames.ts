@@ -1,0 +1,30 @@
+/**
+ * The names of the contract's operations and the desktop channels, with no schema code: the
+ * sandboxed preload needs only these, so it stays small. contract.ts checks that this list and its
+ * schemas name the same operations.
+ */
+export const operationNames = [
+  'app.info',
+  'portfolio.status',
+  'backups.list',
+  'backups.restore',
+  'timeline.get',
+  'week.get',
+  'week.save',
+  'week.setPlanReview',
+  'ideas.list',
+  'ideas.setStatus',
+  'settings.get',
+  'settings.update',
+] as const;
+
+export type OperationName = (typeof operationNames)[number];
+
+const known: ReadonlySet<string> = new Set(operationNames);
+
+export function isOperationName(name: unknown): name is OperationName {
+  return typeof name === 'string' && known.has(name);
+}
+
+export const desktopBridgeKey = 'reflectivePortfolio';
+export const ipcChannels = { call: 'api:call', beforeClose: 'app:before-close', closeReady: 'app:close-ready' } as const;
