@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { emptySections } from '../../shared/portfolio/weeklyLog.js';
 import type { WeeklyLogSections } from '../../shared/portfolio/weeklyLog.js';
+import { backupTimeFromName } from '../../renderer/src/format/backupTimeFromName.js';
 import { formatBackupTime } from '../../renderer/src/format/formatBackupTime.js';
 import { formatFileSize } from '../../renderer/src/format/formatFileSize.js';
 import { isBlankWeek } from '../../renderer/src/saving/isBlankWeek.js';
@@ -48,5 +49,16 @@ describe('backups as people read them', () => {
     expect(formatFileSize(4300)).toBe('4.2 KB');
     expect(formatFileSize(38_000)).toBe('37 KB');
     expect(formatFileSize(1_500_000)).toBe('1.4 MB');
+  });
+});
+
+describe('naming backups', () => {
+  test('backups made in the same minute are told apart by their seconds', () => {
+    expect(formatBackupTime('2026-11-23T14:05:09', true)).toBe('23 November 2026, 14:05:09');
+  });
+
+  test('a backup file name with a time stamp is read as a time', () => {
+    expect(backupTimeFromName('portfolio-20261123T110223780Z.json')).toBe(formatBackupTime('2026-11-23T11:02:23Z'));
+    expect(backupTimeFromName('something-else.json')).toBeNull();
   });
 });

@@ -24,13 +24,19 @@ export function DamagedPortfolioView({ client, status, onStatusChange }: Damaged
   const [restoring, setRestoring] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const backups = newestFirst(status.backups);
+  const minutes = backups.map((backup) => formatBackupTime(backup.savedAt));
+  const sameMinute = new Set(minutes.filter((label, index) => minutes.indexOf(label) !== index));
+  const timeOf = (backup: BackupInfo) => {
+    const label = formatBackupTime(backup.savedAt);
+    return sameMinute.has(label) ? formatBackupTime(backup.savedAt, true) : label;
+  };
 
   useEffect(() => {
     document.title = 'Portfolio could not be opened — Reflective Portfolio';
   }, []);
 
   const restore = async (backup: BackupInfo) => {
-    const time = formatBackupTime(backup.savedAt);
+    const time = timeOf(backup);
     // The browser's own confirmation: modal, keyboard-ready, and read out by screen readers.
     const confirmed = window.confirm(
       `Restore the backup from ${time}?\n\nYour portfolio will be replaced by this backup; anything written after ${time} is not in it. The damaged file stays where it was kept.`,
@@ -41,7 +47,7 @@ export function DamagedPortfolioView({ client, status, onStatusChange }: Damaged
     const result = await client.call('backups.restore', { backupId: backup.id });
     setRestoring(false);
     if (!result.ok) {
-      setProblem(`The backup from ${formatBackupTime(backup.savedAt)} could not be restored: ${result.error.message}`);
+      setProblem(`The backup from ${time} could not be restored: ${result.error.message}`);
       return;
     }
     onStatusChange(result.value);
@@ -83,12 +89,13 @@ export function DamagedPortfolioView({ client, status, onStatusChange }: Damaged
             </tr>
           </thead>
           <tbody>
-            {backups.map((backup) => {
+            {backups.map((backup, index) => {
               const timeId = `backup-${backup.id.replace(/[^A-Za-z0-9_-]/g, '-')}-time`;
               return (
                 <tr key={backup.id} data-testid="backup-row" data-backup-id={backup.id}>
                   <th scope="row" id={timeId}>
-                    {formatBackupTime(backup.savedAt)}
+                    {timeOf(backup)}
+                    {index === 0 ? <span className="tag"> (newest)</span> : null}
                   </th>
                   <td>{formatFileSize(backup.sizeBytes)}</td>
                   <td>

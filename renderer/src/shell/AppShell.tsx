@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { type CalendarDate, thisWeek } from '../../../shared/dates/weeks.js';
+import { backupTimeFromName } from '../format/backupTimeFromName.js';
 import { IdeasView } from '../ideas/IdeasView.js';
 import { routeHash } from '../routing/route.js';
 import { useRoute } from '../routing/useRoute.js';
@@ -21,6 +22,7 @@ export function AppShell({ restoredFrom }: AppShellProps) {
   const [lastWeek, setLastWeek] = useState<CalendarDate>(route.view === 'week' ? route.weekStart : today);
   const [showRestored, setShowRestored] = useState(restoredFrom !== null);
   const previousView = useRef(route.view);
+  const restoredBackupTime = restoredFrom ? backupTimeFromName(restoredFrom) : null;
 
   useEffect(() => {
     if (route.view === 'week') setLastWeek(route.weekStart);
@@ -60,7 +62,10 @@ export function AppShell({ restoredFrom }: AppShellProps) {
         </div>
         {showRestored ? (
           <div className="banner" data-testid="restored-banner">
-            <p>Your portfolio was restored from a backup ({restoredFrom}). Check your most recent weeks.</p>
+            <p>
+              Your portfolio was restored from {restoredBackupTime ? `the backup made on ${restoredBackupTime}` : `the backup ${restoredFrom ?? ''}`}. Check your most
+              recent weeks.
+            </p>
             <button type="button" className="button button--quiet" onClick={() => setShowRestored(false)}>
               Dismiss
             </button>

@@ -1,7 +1,8 @@
 import type { Editor } from '@tiptap/core';
 import { EditorContent } from '@tiptap/react';
-import type { ReactNode } from 'react';
+import type { KeyboardEvent, ReactNode } from 'react';
 import type { WeeklyLogSectionId } from '../../../shared/portfolio/weeklyLog.js';
+import { nextFocusableAfter } from '../focus/nextFocusableAfter.js';
 import { sectionHeadingId, sectionHintId } from './useWeekEditors.js';
 
 interface SectionEditorProps {
@@ -13,11 +14,26 @@ interface SectionEditorProps {
   actions?: ReactNode;
 }
 
+/** After Escape has left the editor (focus is on the section), Tab moves on past the editor, not back into it. */
+function tabPastEditor(event: KeyboardEvent<HTMLElement>): void {
+  if (event.key !== 'Tab' || event.shiftKey || event.target !== event.currentTarget) return;
+  const next = nextFocusableAfter(event.currentTarget);
+  if (!next) return;
+  event.preventDefault();
+  next.focus();
+}
+
 /** One section of the weekly log: its heading, then its own editor named by that heading. */
 export function SectionEditor({ sectionId, title, editor, hint, actions }: SectionEditorProps) {
   const headingId = sectionHeadingId(sectionId);
   return (
-    <section className={`log-section log-section--${sectionId}`} aria-labelledby={headingId} tabIndex={-1} data-testid={`section-${sectionId}`}>
+    <section
+      className={`log-section log-section--${sectionId}`}
+      aria-labelledby={headingId}
+      tabIndex={-1}
+      onKeyDown={tabPastEditor}
+      data-testid={`section-${sectionId}`}
+    >
       <div className="log-section__header">
         <h2 id={headingId}>{title}</h2>
         {actions}

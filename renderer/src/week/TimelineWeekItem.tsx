@@ -16,13 +16,15 @@ export const TimelineWeekItem = memo(function TimelineWeekItem({ weekStart, logg
   const classes = ['timeline-week', logged ? 'timeline-week--logged' : 'timeline-week--empty', isOpen ? 'timeline-week--open' : ''].filter(Boolean).join(' ');
   return (
     <li>
-      <a href={routeHash({ view: 'week', weekStart })} className={classes} aria-current={isOpen ? 'page' : undefined} data-testid="timeline-week" data-week={weekStart}>
+      <a href={routeHash({ view: 'week', weekStart })} className={classes} aria-current={isOpen ? 'page' : undefined} data-testid="timeline-week" data-week={weekStart} data-roving={`week:${weekStart}`}>
         <span className="timeline-week__date">
           {formatWeekCommencingShort(weekStart)}
-          {isThisWeek ? <span className="timeline-week__now"> (this week)</span> : null}
         </span>
         <span className="visually-hidden">, </span>
-        <span className="timeline-week__summary">{describeTimelineWeek(logged)}</span>
+        <span className="timeline-week__summary">
+          {describeTimelineWeek(logged)}
+          {isThisWeek ? <span className="timeline-week__now"> · this week</span> : null}
+        </span>
       </a>
     </li>
   );

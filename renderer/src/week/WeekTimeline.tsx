@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { type FocusEvent, type KeyboardEvent, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { CalendarDate } from '../../../shared/dates/weeks.js';
 import { useSession } from '../session/SessionContext.js';
 import { TimelineWeekItem } from './TimelineWeekItem.js';
@@ -27,6 +27,43 @@ export function WeekTimeline({ openWeek, thisWeek }: WeekTimelineProps) {
   const totalWeeks = years.reduce((sum, year) => sum + year.weeks.length, 0);
   const [toggled, setToggled] = useState<ReadonlyMap<number, boolean>>(new Map());
   const list = useRef<HTMLOListElement>(null);
+  /** The item that last had focus: Tab comes back to it (one tab stop for the whole timeline). */
+  const lastFocused = useRef<string | null>(null);
+
+  const rovingItems = () => Array.from(list.current?.querySelectorAll<HTMLElement>('[data-roving]') ?? []);
+
+  const updateTabStop = () => {
+    const items = rovingItems();
+    const current =
+      items.find((item) => item.dataset['roving'] === lastFocused.current) ?? items.find((item) => item.getAttribute('aria-current') === 'page') ?? items[0];
+    for (const item of items) item.tabIndex = item === current ? 0 : -1;
+  };
+
+  useEffect(() => {
+    lastFocused.current = null;
+  }, [openWeek]);
+
+  useLayoutEffect(updateTabStop);
+
+  const onFocus = (event: FocusEvent<HTMLElement>) => {
+    const key = event.target.dataset['roving'];
+    if (key === undefined) return;
+    lastFocused.current = key;
+    updateTabStop();
+  };
+
+  // Up and Down (Home and End) move between years and weeks; Enter opens a week.
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    const items = rovingItems();
+    const index = items.findIndex((item) => item === event.target);
+    if (index === -1) return;
+    const target =
+      event.key === 'ArrowDown' ? items[index + 1] : event.key === 'ArrowUp' ? items[index - 1] : event.key === 'Home' ? items[0] : event.key === 'End' ? items.at(-1) : null;
+    if (target === null) return;
+    event.preventDefault();
+    target?.focus();
+  };
 
   const openYear = Number(openWeek.slice(0, 4));
   const isExpanded = (year: number, index: number) => toggled.get(year) ?? (totalWeeks <= weeksShownWhole || index === 0 || year === openYear);
@@ -37,7 +74,7 @@ export function WeekTimeline({ openWeek, thisWeek }: WeekTimelineProps) {
   }, [openWeek]);
 
   return (
-    <nav className="week-timeline" aria-label="Weeks" data-testid="week-timeline">
+    <nav className="week-timeline" aria-label="Weeks" data-testid="week-timeline" onFocus={onFocus} onKeyDown={onKeyDown}>
       <p className="week-timeline__title" aria-hidden="true">
         Weeks
       </p>
@@ -52,6 +89,7 @@ export function WeekTimeline({ openWeek, thisWeek }: WeekTimelineProps) {
                 className="timeline-year__toggle"
                 aria-expanded={expanded}
                 aria-controls={listId}
+                data-roving={`year:${year.year}`}
                 onClick={() => setToggled((previous) => new Map(previous).set(year.year, !expanded))}
               >
                 <span className="timeline-year__name">{year.year}</span>

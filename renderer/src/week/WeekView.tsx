@@ -1,3 +1,4 @@
+import { Selection } from '@tiptap/pm/state';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { type CalendarDate, formatWeekCommencingLong, formatWeekCommencingShort, shiftWeeks } from '../../../shared/dates/weeks.js';
 import type { EditorDoc } from '../../../shared/document/editorJson.js';
@@ -112,7 +113,11 @@ export function WeekView({ weekStart, thisWeek }: WeekViewProps) {
       weeksShown.current += 1;
       if (weeksShown.current > 1) setAnnouncement(`Showing the ${formatWeekCommencingLong(weekStart).toLowerCase()}`);
       const active = document.activeElement;
-      if (focusedSection && (active === null || active === document.body)) editors[focusedSection].commands.focus('end');
+      if (focusedSection && (active === null || active === document.body)) {
+        const editor = editors[focusedSection];
+        editor.commands.command(({ tr }) => Boolean(tr.setSelection(Selection.atEnd(tr.doc))));
+        editor.view.focus();
+      }
     });
     return () => {
       cancelled = true;
@@ -146,8 +151,11 @@ export function WeekView({ weekStart, thisWeek }: WeekViewProps) {
   const addIdea = useCallback(() => {
     const editor = editors.thisWeek;
     if (loadedWeek.current === null || !editor.isEditable) return;
-    const chain = editor.chain();
-    (thisWeekFocusedSinceLoad.current ? chain.focus() : chain.focus('end')).insertIdea().run();
+    // Until the writer has been in "This week", "at the cursor" means at the end of the text.
+    if (!thisWeekFocusedSinceLoad.current) editor.commands.command(({ tr }) => Boolean(tr.setSelection(Selection.atEnd(tr.doc))));
+    // Focus at once (the focus command waits a frame), so the next keystroke lands in the idea.
+    editor.view.focus();
+    editor.commands.insertIdea();
   }, [editors]);
 
   const reviewPlan = useCallback(
