@@ -1,4 +1,5 @@
-import { type DesktopBridge, desktopBridgeKey } from '../../../shared/api/contract.js';
+import type { DesktopBridge } from '../../../shared/api/contract.js';
+import { desktopBridgeKey } from '../../../shared/api/operationNames.js';
 
 function isDesktopBridge(value: unknown): value is DesktopBridge {
   if (typeof value !== 'object' || value === null) return false;

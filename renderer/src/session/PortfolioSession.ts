@@ -1,4 +1,5 @@
-import type { ApiClient, ApiInput, ApiOutputs, OperationName } from '../../../shared/api/contract.js';
+import type { ApiClient, ApiInput, ApiOutputs, OperationName, WeekView } from '../../../shared/api/contract.js';
+import type { Result } from '../../../shared/api/result.js';
 import type { CalendarDate } from '../../../shared/dates/weeks.js';
 import type { NumberedIdea } from '../../../shared/ideas/ideaNumbering.js';
 import type { PlanToReview } from '../../../shared/plans/planReview.js';
@@ -6,6 +7,7 @@ import type { IdeaStatus, PlanReviewStatus, WeeklyLogSections } from '../../../s
 import { SaveQueue, type SaveOutcome } from '../saving/SaveQueue.js';
 import { type SendWhileClosing, type WriteJob, weekWriteKey } from '../saving/WriteJob.js';
 import { isBlankWeek } from '../saving/isBlankWeek.js';
+import type { StartupRequests } from './StartupRequests.js';
 import { TimelineStore } from './TimelineStore.js';
 
 /** About 0.6 s after the last keystroke: soon enough that nothing typed waits more than a second. */
@@ -23,8 +25,14 @@ export class PortfolioSession {
   constructor(
     readonly client: ApiClient,
     private readonly sendWhileClosing: SendWhileClosing | null,
+    private readonly startup: StartupRequests | null = null,
   ) {
-    this.timeline = new TimelineStore(client);
+    this.timeline = new TimelineStore(client, () => startup?.takeTimeline() ?? Promise.resolve(null));
+  }
+
+  /** A week's log: the answer requested at start-up if it is this week's, otherwise a fresh request. */
+  async getWeek(weekStart: CalendarDate): Promise<Result<WeekView>> {
+    return (await this.startup?.takeWeek(weekStart)) ?? this.client.call('week.get', { weekStart });
   }
 
   /** Saves a week's four sections once typing pauses; the newest text replaces any unsent text. */

@@ -1,4 +1,5 @@
-import type { ApiClient, TimelineWeek } from '../../../shared/api/contract.js';
+import type { ApiClient, Timeline, TimelineWeek } from '../../../shared/api/contract.js';
+import type { Result } from '../../../shared/api/result.js';
 import type { CalendarDate } from '../../../shared/dates/weeks.js';
 import { summariseSections } from '../../../shared/portfolio/entrySummary.js';
 import type { WeeklyLogSections } from '../../../shared/portfolio/weeklyLog.js';
@@ -26,7 +27,11 @@ export class TimelineStore {
   private changesSinceLoadStarted: TimelineWeek[] = [];
   private loading: Promise<void> | null = null;
 
-  constructor(private readonly client: ApiClient) {}
+  constructor(
+    private readonly client: ApiClient,
+    /** An answer already on its way (requested at start-up), used once if it succeeded. */
+    private readonly early: () => Promise<Result<Timeline> | null> = () => Promise.resolve(null),
+  ) {}
 
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
@@ -42,16 +47,18 @@ export class TimelineStore {
   load(): Promise<void> {
     if (this.loading) return this.loading;
     this.changesSinceLoadStarted = [];
-    this.loading = this.client.call('timeline.get', {}).then((result) => {
-      this.loading = null;
-      if (!result.ok) {
-        this.publish({ ...this.current, error: result.error.message });
-        return;
-      }
-      const weeks = new Map(result.value.weeksWithLogs.map((week) => [week.weekStart, week] as const));
-      for (const week of this.changesSinceLoadStarted) weeks.set(week.weekStart, week);
-      this.publish({ weeks, loaded: true, error: null });
-    });
+    this.loading = this.early()
+      .then((early) => early ?? this.client.call('timeline.get', {}))
+      .then((result) => {
+        this.loading = null;
+        if (!result.ok) {
+          this.publish({ ...this.current, error: result.error.message });
+          return;
+        }
+        const weeks = new Map(result.value.weeksWithLogs.map((week) => [week.weekStart, week] as const));
+        for (const week of this.changesSinceLoadStarted) weeks.set(week.weekStart, week);
+        this.publish({ weeks, loaded: true, error: null });
+      });
     return this.loading;
   }
 

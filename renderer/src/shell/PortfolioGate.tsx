@@ -1,8 +1,10 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { PortfolioStatus } from '../../../shared/api/contract.js';
+import type { Result } from '../../../shared/api/result.js';
 import type { Transport } from '../api/chooseTransport.js';
 import { DamagedPortfolioView } from '../damaged/DamagedPortfolioView.js';
 import { PortfolioSession } from '../session/PortfolioSession.js';
+import type { StartupRequests } from '../session/StartupRequests.js';
 import { SessionContext } from '../session/SessionContext.js';
 import { AppShell } from './AppShell.js';
 import { NoTokenMessage } from './NoTokenMessage.js';
@@ -13,25 +15,31 @@ type OpenTransport = Exclude<Transport, { kind: 'no-token' }>;
 
 type Opening = { state: 'opening' } | { state: 'open'; status: PortfolioStatus } | { state: 'refused' } | { state: 'failed'; message: string };
 
+interface PortfolioGateProps {
+  transport: OpenTransport;
+  startup: StartupRequests | null;
+}
+
 /** Asks whether the portfolio could be opened, then shows the app, or only the damaged-file page. */
-export function PortfolioGate({ transport }: { transport: OpenTransport }) {
+export function PortfolioGate({ transport, startup }: PortfolioGateProps) {
   const session = useMemo(
-    () => new PortfolioSession(transport.client, transport.kind === 'web' ? (name, argument) => transport.client.callWhilePageCloses(name, argument) : null),
-    [transport],
+    () => new PortfolioSession(transport.client, transport.kind === 'web' ? (name, argument) => transport.client.callWhilePageCloses(name, argument) : null, startup),
+    [transport, startup],
   );
+  const [firstCheck] = useState(() => startup?.status ?? null);
   const [opening, setOpening] = useState<Opening>({ state: 'opening' });
   useSaveOnClose(session, transport);
 
-  const check = useCallback(() => {
+  const check = useCallback((early: Promise<Result<PortfolioStatus>> | null = null) => {
     setOpening({ state: 'opening' });
-    void transport.client.call('portfolio.status', {}).then((result) => {
+    void (early ?? transport.client.call('portfolio.status', {})).then((result) => {
       if (result.ok) setOpening({ state: 'open', status: result.value });
       else if (result.error.code === 'unauthorised') setOpening({ state: 'refused' });
       else setOpening({ state: 'failed', message: result.error.message });
     });
   }, [transport]);
 
-  useEffect(check, [check]);
+  useEffect(() => check(firstCheck), [check, firstCheck]);
 
   if (opening.state === 'refused') return <NoTokenMessage reason="refused" />;
   if (opening.state === 'open' && opening.status.state === 'ready') {
@@ -56,7 +64,7 @@ export function PortfolioGate({ transport }: { transport: OpenTransport }) {
             <>
               <h1>Your portfolio could not be opened</h1>
               <p role="alert">{opening.message}</p>
-              <button type="button" className="button" onClick={check}>
+              <button type="button" className="button" onClick={() => check()}>
                 Try again
               </button>
             </>

@@ -78,7 +78,7 @@ export function WeekView({ weekStart, thisWeek }: WeekViewProps) {
     for (const sectionId of weeklyLogSectionIds) editors[sectionId].setEditable(false, false);
     setLoad({ state: 'loading' });
 
-    void session.client.call('week.get', { weekStart }).then((result) => {
+    void session.getWeek(weekStart).then((result) => {
       if (cancelled) return;
       if (!result.ok) {
         setShownWeek(null);
