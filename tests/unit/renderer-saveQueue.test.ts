@@ -103,8 +103,8 @@ describe('the save queue', () => {
   test('a failed save is kept, reported with its message, and retried with growing pauses', async () => {
     const queue = newQueue();
     const { sent, job } = recorder([
-      { ok: false, message: 'The disk is full.' },
-      { ok: false, message: 'The disk is full.' },
+      { ok: false, message: 'The disk is full.', retry: true },
+      { ok: false, message: 'The disk is full.', retry: true },
     ]);
     queue.put('week:2019-10-07', job('precious words'), 'now');
     await vi.advanceTimersByTimeAsync(0);
@@ -123,7 +123,7 @@ describe('the save queue', () => {
 
   test('text typed while a save is failing is the text that is retried', async () => {
     const queue = newQueue();
-    const { sent, job } = recorder([{ ok: false, message: 'Offline.' }]);
+    const { sent, job } = recorder([{ ok: false, message: 'Offline.', retry: true }]);
     queue.put('week:2019-10-07', job('old'), 'now');
     await vi.advanceTimersByTimeAsync(0);
     queue.put('week:2019-10-07', job('old and new'), 'after-pause');
@@ -152,9 +152,30 @@ describe('the save queue', () => {
     expect(queue.snapshot().state).toBe('saved');
   });
 
+  test('a write the back end refuses is not retried, is reported, and does not hold up the writes behind it', async () => {
+    const queue = newQueue();
+    const { sent, job } = recorder([{ ok: false, message: 'That plan is not waiting for review in this week.', retry: false }]);
+    queue.put('plan-review:gone', job('review of a deleted plan'), 'now');
+    queue.put('week:2019-10-07', job('the week'), 'now');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sent).toEqual(['review of a deleted plan', 'the week']);
+    expect(queue.snapshot()).toEqual({ state: 'saved', errorMessage: null });
+  });
+
+  test('a refusal stays on show until a later write succeeds', async () => {
+    const queue = newQueue();
+    const { job } = recorder([{ ok: false, message: 'The request was not valid.', retry: false }]);
+    queue.put('idea-status:x', job('refused'), 'now');
+    await expect(queue.flush()).resolves.toBe(false);
+    expect(queue.snapshot()).toEqual({ state: 'refused', errorMessage: 'The request was not valid.' });
+    queue.put('idea-status:y', job('fine'), 'now');
+    await expect(queue.flush()).resolves.toBe(true);
+    expect(queue.snapshot().state).toBe('saved');
+  });
+
   test('flush sends at once and tells whether everything was saved', async () => {
     const queue = newQueue();
-    const { sent, job } = recorder([{ ok: true }, { ok: false, message: 'No.' }]);
+    const { sent, job } = recorder([{ ok: true }, { ok: false, message: 'No.', retry: true }]);
     queue.put('week:2019-10-07', job('one'), 'after-pause');
     await expect(queue.flush()).resolves.toBe(true);
     expect(sent).toEqual(['one']);

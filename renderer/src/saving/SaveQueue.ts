@@ -3,7 +3,10 @@
  * keys were first changed; a newer write for the same key replaces the older one that has not
  * been sent; a failed write is kept and retried with growing pauses, never dropped.
  */
-export type SaveOutcome = { ok: true } | { ok: false; message: string };
+export type SaveOutcome =
+  | { ok: true }
+  /** `retry: false` when sending the same write again cannot help (the back end refused it). */
+  | { ok: false; message: string; retry: boolean };
 
 export interface SaveJob {
   run(): Promise<SaveOutcome>;
@@ -11,11 +14,11 @@ export interface SaveJob {
   sendWhileClosing?(): void;
 }
 
-export type SaveState = 'saved' | 'waiting' | 'saving' | 'retrying';
+export type SaveState = 'saved' | 'waiting' | 'saving' | 'retrying' | 'refused';
 
 export interface SaveSnapshot {
   state: SaveState;
-  /** The last failure's message while a retry is pending. */
+  /** Why the last write failed, while it is being retried or after the back end refused it. */
   errorMessage: string | null;
 }
 
@@ -43,6 +46,8 @@ export class SaveQueue<J extends SaveJob> {
   private retryTimer: Timer | null = null;
   private failures = 0;
   private lastError: string | null = null;
+  /** The message of a write the back end refused, until a later write succeeds. */
+  private refusal: string | null = null;
   private settledWaiters: Array<(allSaved: boolean) => void> = [];
   private readonly listeners = new Set<() => void>();
   private current: SaveSnapshot = { state: 'saved', errorMessage: null };
@@ -57,7 +62,7 @@ export class SaveQueue<J extends SaveJob> {
     this.pump();
   }
 
-  /** Sends everything now. Resolves true once all is saved, false if a write failed (it keeps retrying). */
+  /** Sends everything now. Resolves true once all is saved; false if a write failed (it keeps retrying) or was refused. */
   flush(): Promise<boolean> {
     this.clearPause();
     for (const write of this.waiting.values()) write.due = true;
@@ -132,7 +137,7 @@ export class SaveQueue<J extends SaveJob> {
     if (this.inFlight !== null || this.retryTimer !== null) return;
     const next = this.nextDue();
     if (!next) {
-      if (this.isIdle()) this.settle(true);
+      if (this.isIdle()) this.settle(this.refusal === null);
       return;
     }
     const [key, write] = next;
@@ -147,12 +152,22 @@ export class SaveQueue<J extends SaveJob> {
     try {
       outcome = await job.run();
     } catch (error) {
-      outcome = { ok: false, message: error instanceof Error && error.message ? error.message : 'The change could not be saved.' };
+      outcome = { ok: false, message: error instanceof Error && error.message ? error.message : 'The change could not be saved.', retry: true };
     }
     this.inFlight = null;
     if (outcome.ok) {
       this.failures = 0;
       this.lastError = null;
+      this.refusal = null;
+      this.changed();
+      this.pump();
+      return;
+    }
+    if (!outcome.retry) {
+      // Sending it again would be refused again; the writes behind it must not wait for ever.
+      this.failures = 0;
+      this.lastError = null;
+      this.refusal = outcome.message;
       this.changed();
       this.pump();
       return;
@@ -180,8 +195,9 @@ export class SaveQueue<J extends SaveJob> {
 
   private changed(): void {
     const unsaved = !this.isIdle();
-    const state: SaveState = this.failures > 0 && unsaved ? 'retrying' : this.inFlight ? 'saving' : unsaved ? 'waiting' : 'saved';
-    const errorMessage = state === 'retrying' ? this.lastError : null;
+    const state: SaveState =
+      this.failures > 0 && unsaved ? 'retrying' : this.inFlight ? 'saving' : unsaved ? 'waiting' : this.refusal !== null ? 'refused' : 'saved';
+    const errorMessage = state === 'retrying' ? this.lastError : state === 'refused' ? this.refusal : null;
     if (state === this.current.state && errorMessage === this.current.errorMessage) return;
     this.current = { state, errorMessage };
     for (const listener of this.listeners) listener();

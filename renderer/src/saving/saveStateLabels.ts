@@ -5,4 +5,5 @@ export const saveStateLabels: Record<SaveState, string> = {
   saving: 'Saving…',
   waiting: 'Not saved yet',
   retrying: 'Could not save — trying again',
+  refused: 'Could not save',
 };

@@ -1,5 +1,5 @@
 import type { ApiClient, ApiInput, ApiOutputs, OperationName, WeekView } from '../../../shared/api/contract.js';
-import type { Result } from '../../../shared/api/result.js';
+import type { ApiErrorCode, Result } from '../../../shared/api/result.js';
 import type { CalendarDate } from '../../../shared/dates/weeks.js';
 import type { NumberedIdea } from '../../../shared/ideas/ideaNumbering.js';
 import type { PlanToReview } from '../../../shared/plans/planReview.js';
@@ -9,6 +9,9 @@ import { type SendWhileClosing, type WriteJob, weekWriteKey } from '../saving/Wr
 import { isBlankWeek } from '../saving/isBlankWeek.js';
 import type { StartupRequests } from './StartupRequests.js';
 import { TimelineStore } from './TimelineStore.js';
+
+/** Answers that the same request would get again: retrying them would only hold up later writes. */
+const refusedForGood: ReadonlySet<ApiErrorCode> = new Set<ApiErrorCode>(['invalid-argument', 'not-found', 'unknown-operation', 'unauthorised']);
 
 /** About 0.6 s after the last keystroke: soon enough that nothing typed waits more than a second. */
 export const autosavePauseMs = 600;
@@ -110,7 +113,7 @@ export class PortfolioSession {
 
   private async send<K extends OperationName>(name: K, argument: ApiInput<K>, onSaved?: (value: ApiOutputs[K]) => void): Promise<SaveOutcome> {
     const result = await this.client.call(name, argument);
-    if (!result.ok) return { ok: false, message: result.error.message };
+    if (!result.ok) return { ok: false, message: result.error.message, retry: !refusedForGood.has(result.error.code) };
     onSaved?.(result.value);
     return { ok: true };
   }

@@ -21,7 +21,7 @@ function firstKey(weeks: ReadonlyMap<CalendarDate, unknown>): CalendarDate | nul
 /** Every week from the first log to now, newest first, grouped by year; each says whether it has a log. */
 export function WeekTimeline({ openWeek, thisWeek }: WeekTimelineProps) {
   const { timeline } = useSession();
-  const { weeks } = useSyncExternalStore(timeline.subscribe, timeline.snapshot);
+  const { weeks, error } = useSyncExternalStore(timeline.subscribe, timeline.snapshot);
   const firstLogged = useMemo(() => firstKey(weeks), [weeks]);
   const years = useMemo(() => groupWeeksByYear(timelineRange(firstLogged, thisWeek, openWeek)), [firstLogged, thisWeek, openWeek]);
   const totalWeeks = years.reduce((sum, year) => sum + year.weeks.length, 0);
@@ -78,6 +78,14 @@ export function WeekTimeline({ openWeek, thisWeek }: WeekTimelineProps) {
       <p className="week-timeline__title" aria-hidden="true">
         Weeks
       </p>
+      {error ? (
+        <div className="week-timeline__problem">
+          <p>Which weeks have a log could not be read: {error}</p>
+          <button type="button" className="button" onClick={() => void timeline.load()}>
+            Try again
+          </button>
+        </div>
+      ) : null}
       <ol className="timeline-years" ref={list}>
         {years.map((year, index) => {
           const expanded = isExpanded(year.year, index);
