@@ -6,6 +6,8 @@ import { addIdeaShortcut } from '../format/keyboardShortcutText.js';
 import { routeHash } from '../routing/route.js';
 import { useSession } from '../session/SessionContext.js';
 import { IdeaRow } from './IdeaRow.js';
+import { IdeasPager } from './IdeasPager.js';
+import { pageOfList } from './pageOfList.js';
 
 type Filter = IdeaStatus | 'all';
 
@@ -15,6 +17,9 @@ function isFilter(value: string): value is Filter {
   return value === 'all' || (ideaStatuses as readonly string[]).includes(value);
 }
 
+/** A page long enough to scan, short enough to show at once even in a portfolio of thousands of ideas. */
+const ideasPerPage = 100;
+
 /** Waiting for the last autosave first means ideas typed a moment ago are in the list. */
 const waitForSavesMs = 3000;
 
@@ -23,6 +28,8 @@ export function IdeasView() {
   const session = useSession();
   const [loading, setLoading] = useState<Loading>({ state: 'loading' });
   const [filter, setFilter] = useState<Filter>('all');
+  /** Null shows the last page: the most recent ideas are the ones a writer comes to update. */
+  const [page, setPage] = useState<number | null>(null);
   const [attempt, setAttempt] = useState(0);
   const filterId = useId();
 
@@ -58,6 +65,19 @@ export function IdeasView() {
   const ideas = loading.state === 'ready' ? loading.ideas : [];
   const shown = useMemo(() => (filter === 'all' ? ideas : ideas.filter((idea) => idea.status === filter)), [ideas, filter]);
   const shortcut = addIdeaShortcut();
+  const listPage = pageOfList(shown.length, ideasPerPage, page);
+  const pageOfIdeas = shown.slice(listPage.start, listPage.end);
+  const pager =
+    listPage.pageCount > 1 ? (
+      <IdeasPager
+        page={listPage.page}
+        pageCount={listPage.pageCount}
+        firstShown={listPage.start + 1}
+        lastShown={listPage.end}
+        total={shown.length}
+        onPage={setPage}
+      />
+    ) : null;
 
   return (
     <main id="main-content" className="page ideas-page" tabIndex={-1} data-testid="ideas-view" aria-busy={loading.state === 'loading'}>
@@ -94,7 +114,9 @@ export function IdeasView() {
               id={filterId}
               value={filter}
               onChange={(event) => {
-                if (isFilter(event.target.value)) setFilter(event.target.value);
+                if (!isFilter(event.target.value)) return;
+                setFilter(event.target.value);
+                setPage(null);
               }}
             >
               <option value="all">All ideas</option>
@@ -105,28 +127,33 @@ export function IdeasView() {
               ))}
             </select>
             <p className="ideas-toolbar__count" aria-live="polite">
-              {filter === 'all' ? `${ideas.length} ${ideas.length === 1 ? 'idea' : 'ideas'}` : `${shown.length} of ${ideas.length} ideas`}
+              {filter === 'all'
+                ? `${ideas.length.toLocaleString('en-GB')} ${ideas.length === 1 ? 'idea' : 'ideas'}`
+                : `${shown.length.toLocaleString('en-GB')} of ${ideas.length.toLocaleString('en-GB')} ideas`}
             </p>
           </div>
           {shown.length === 0 ? (
             <p className="muted">No ideas have the status “{filter === 'all' ? '' : ideaStatusLabels[filter]}”.</p>
           ) : (
-            <table className="ideas-table" data-testid="ideas-table">
-              <caption className="visually-hidden">Your ideas, oldest first</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Idea</th>
-                  <th scope="col">First line</th>
-                  <th scope="col">Week</th>
-                  <th scope="col">Status</th>
-                </tr>
-              </thead>
-              <tbody>
-                {shown.map((idea) => (
-                  <IdeaRow key={idea.id} idea={idea} onStatusChange={changeStatus} />
-                ))}
-              </tbody>
-            </table>
+            <>
+              {pager}
+              <table className="ideas-table" data-testid="ideas-table">
+                <caption className="visually-hidden">Your ideas, oldest first</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Idea</th>
+                    <th scope="col">First line</th>
+                    <th scope="col">Week</th>
+                    <th scope="col">Status</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {pageOfIdeas.map((idea) => (
+                    <IdeaRow key={idea.id} idea={idea} onStatusChange={changeStatus} />
+                  ))}
+                </tbody>
+              </table>
+            </>
           )}
         </>
       ) : null}

@@ -23,7 +23,12 @@ export function PlanReviewItem({ weekStart, plan, onChange }: PlanReviewItemProp
       <fieldset aria-describedby={note ? noteId : undefined}>
         <legend className="plan-review__text">
           {plan.text.trim() || 'An empty plan'}
-          {plan.planRemoved ? <span className="tag tag--removed"> (removed)</span> : null}
+          {plan.planRemoved ? (
+            <>
+              {' '}
+              <span className="tag tag--removed">(removed)</span>
+            </>
+          ) : null}
         </legend>
         {note ? (
           <p id={noteId} className="plan-review__note">
