@@ -3,14 +3,8 @@ import type { CalendarDate } from '../dates/weeks.js';
 import type { NumberedIdea } from '../ideas/ideaNumbering.js';
 import type { PortfolioSettings } from '../portfolio/portfolioData.js';
 import { portfolioSettingsSchema } from '../portfolio/portfolioData.js';
-import {
-  type WeeklyLog,
-  ideaStatuses,
-  itemIdSchema,
-  planReviewStatuses,
-  sectionsSchema,
-  weekStartSchema,
-} from '../portfolio/weeklyLog.js';
+import { type WeeklyLog, ideaStatuses, planReviewStatuses } from '../portfolio/weeklyLog.js';
+import { itemIdSchema, sectionsSchema, weekStartSchema } from '../portfolio/weeklyLogSchemas.js';
 import type { PlanToReview } from '../plans/planReview.js';
 import type { OperationName } from './operationNames.js';
 import type { Result } from './result.js';

@@ -1,9 +1,7 @@
-import { z } from 'zod';
-
 /**
  * Rich text is stored as the editor's own JSON (ProseMirror's document shape). Anything read from
- * a file or sent by the page is checked against this structural schema first; the editor schema
- * then decides which node and mark types it accepts. Text is never treated as HTML.
+ * a file or sent by the page is checked against the structural schema in editorDocSchema.ts first;
+ * the editor schema then decides which node and mark types it accepts. Text is never treated as HTML.
  */
 export interface EditorMark {
   type: string;
@@ -21,28 +19,6 @@ export interface EditorNode {
 export interface EditorDoc extends EditorNode {
   type: 'doc';
 }
-
-const maxDepth = 40;
-const attributeValue = z.union([z.string().max(100_000), z.number(), z.boolean(), z.null()]);
-const attributes = z.record(z.string().max(100), attributeValue);
-const markSchema = z.object({ type: z.string().min(1).max(100), attrs: attributes.optional() });
-
-function nodeSchemaAt(depth: number): z.ZodType<EditorNode> {
-  const content = depth >= maxDepth ? z.array(z.never()).max(0) : z.lazy(() => z.array(nodeSchemaAt(depth + 1)).max(100_000));
-  return z.object({
-    type: z.string().min(1).max(100),
-    attrs: attributes.optional(),
-    content: content.optional(),
-    marks: z.array(markSchema).max(100).optional(),
-    text: z.string().max(1_000_000).optional(),
-  }) as z.ZodType<EditorNode>;
-}
-
-export const editorNodeSchema = nodeSchemaAt(0);
-
-export const editorDocSchema = editorNodeSchema.refine((node) => node.type === 'doc', {
-  message: 'A rich-text field must hold a document',
-}) as z.ZodType<EditorDoc>;
 
 export function emptyDoc(): EditorDoc {
   return { type: 'doc', content: [{ type: 'paragraph' }] };

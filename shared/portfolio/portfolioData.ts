@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { type EntryRecord, type IdeaStatus, entryRecordSchema, ideaStatuses, itemIdSchema } from './weeklyLog.js';
+import { type EntryRecord, type IdeaStatus, ideaStatuses } from './weeklyLog.js';
+import { entryRecordSchema, itemIdSchema } from './weeklyLogSchemas.js';
 
 export const currentSchemaVersion = 1;
 

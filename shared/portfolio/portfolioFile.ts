@@ -1,6 +1,7 @@
 import { migrateToCurrent } from './migrations.js';
 import { type PortfolioData, currentSchemaVersion, portfolioDataSchema } from './portfolioData.js';
-import { type EntryBody, type EntryRecord, entryBodySchema } from './weeklyLog.js';
+import type { EntryBody, EntryRecord } from './weeklyLog.js';
+import { entryBodySchema } from './weeklyLogSchemas.js';
 
 export type PortfolioFileReading = { ok: true; data: PortfolioData; migratedFrom: number | null } | { ok: false; problem: string };
 

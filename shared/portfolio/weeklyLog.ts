@@ -1,6 +1,5 @@
-import { z } from 'zod';
-import { type CalendarDate, isWeekStart } from '../dates/weeks.js';
-import { type EditorDoc, editorDocSchema, emptyDoc } from '../document/editorJson.js';
+import type { CalendarDate } from '../dates/weeks.js';
+import { type EditorDoc, emptyDoc } from '../document/editorJson.js';
 
 /** The sections of a weekly log, in the order the page shows them. */
 export const weeklyLogSections = [
@@ -37,46 +36,32 @@ export const ideaStatusLabels: Record<IdeaStatus, string> = {
   dropped: 'Dropped',
 };
 
-export const weekStartSchema = z.string().refine(isWeekStart, { message: 'must be a Monday written as YYYY-MM-DD' });
-export const itemIdSchema = z.string().min(1).max(100).regex(/^[A-Za-z0-9_-]+$/);
-
 /** How this week's log judged one plan made in an earlier week. */
-export const planReviewMarkSchema = z.object({
-  status: z.enum(planReviewStatuses),
-  /** The plan's words when it was reviewed, shown if the plan is later deleted. */
-  text: z.string().max(10_000),
-  /** The week whose "Next week I plan to" list holds the plan. */
-  fromWeek: weekStartSchema,
-});
-export type PlanReviewMark = z.infer<typeof planReviewMarkSchema>;
-
-export const sectionsSchema = z.object(
-  Object.fromEntries(weeklyLogSectionIds.map((id) => [id, editorDocSchema])) as Record<WeeklyLogSectionId, typeof editorDocSchema>,
-);
 export type WeeklyLogSections = Record<WeeklyLogSectionId, EditorDoc>;
 
-const itemInEntrySchema = z.object({ id: itemIdSchema, text: z.string().max(100_000) });
+/** How this week's log judged one plan made in an earlier week. */
+export interface PlanReviewMark {
+  status: PlanReviewStatus;
+  /** The plan's words when it was reviewed, shown if the plan is later deleted. */
+  text: string;
+  /** The week whose "Next week I plan to" list holds the plan. */
+  fromWeek: CalendarDate;
+}
+
+export interface ItemInEntry {
+  id: string;
+  /** The item's words; an idea's first line. */
+  text: string;
+}
 
 /** Facts derived from an entry's text whenever it is saved, kept in the index so nothing needs every body. */
-export const entrySummarySchema = z.object({
-  ideas: z.array(itemInEntrySchema),
-  plans: z.array(itemInEntrySchema),
-  words: z.number().int().min(0),
-});
-export type EntrySummary = z.infer<typeof entrySummarySchema>;
+export interface EntrySummary {
+  ideas: ItemInEntry[];
+  plans: ItemInEntry[];
+  words: number;
+}
 
 /** One entry as the portfolio index holds it; its rich text is in the body file named by `body`. */
-export const entryRecordSchema = z.object({
-  id: itemIdSchema,
-  kind: z.literal('weekly-log'),
-  weekStart: weekStartSchema,
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  planReview: z.record(itemIdSchema, planReviewMarkSchema),
-  body: z.string().regex(/^[A-Za-z0-9_-]{1,200}$/),
-  summary: entrySummarySchema,
-});
-
 export interface EntryRecord {
   id: string;
   kind: 'weekly-log';
@@ -100,7 +85,6 @@ export interface WeeklyLog {
 }
 
 /** The file holding one version of an entry's rich text. Never changed once written. */
-export const entryBodySchema = z.object({ entryId: itemIdSchema, sections: sectionsSchema });
 export interface EntryBody {
   entryId: string;
   sections: WeeklyLogSections;
