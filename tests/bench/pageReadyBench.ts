@@ -29,6 +29,7 @@ export async function benchPageReady(entries: number, runs: number): Promise<Fig
     const serverStart = performance.now() - started;
     const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: chromiumArgs });
     const times: number[] = [];
+    const marks: number[] = [];
     try {
       for (let run = 0; run < runs; run += 1) {
         const context = await browser.newContext();
@@ -40,15 +41,18 @@ export async function benchPageReady(entries: number, runs: number): Promise<Fig
         await editor.focus();
         await page.waitForFunction(() => document.activeElement?.getAttribute('contenteditable') === 'true');
         times.push(performance.now() - begin);
+        marks.push(await page.evaluate(() => performance.getEntriesByName('reflective-portfolio:week-editable')[0]?.startTime ?? Number.NaN));
         await context.close();
       }
     } finally {
       await browser.close();
     }
     const sorted = [...times].sort((a, b) => a - b);
+    const sortedMarks = [...marks].sort((a, b) => a - b);
     return {
+      [`page ready as the page measures it (navigation start to week editable): median of ${runs} (ms)`]: Math.round(sortedMarks[Math.floor(sortedMarks.length / 2)] ?? Number.NaN),
       'web mode: start to address printed (ms)': Math.round(serverStart),
-      [`page ready, editor focusable: median of ${runs} (ms)`]: Math.round(sorted[Math.floor(sorted.length / 2)] ?? Number.NaN),
+      [`page ready as Playwright sees it (goto to editor focused): median of ${runs} (ms)`]: Math.round(sorted[Math.floor(sorted.length / 2)] ?? Number.NaN),
       [`page ready: slowest of ${runs} (ms)`]: Math.round(sorted[sorted.length - 1] ?? Number.NaN),
     };
   } finally {
