@@ -266,17 +266,23 @@ describe('stopping the web server', () => {
     expect(await thisWeekOnDisk(folder)).toEqual(sections.thisWeek);
   });
 
-  it('still accepts a save that arrives during the grace period after closing began', async () => {
-    const folder = path.join(workFolder, 'grace');
-    const own = await startWebServer({ folder, port: 0, rendererDir });
-    const closing = own.close({ graceMs: 300 });
-    const sections = { thisWeek: paragraph('Sent by the autosave after Ctrl+C.'), keyThoughts: emptyDoc, achievements: emptyDoc, nextWeekPlans: emptyDoc };
+  /** Sends one week.save straight over HTTP, as the page's last autosave does. */
+  async function saveThisWeek(own: { port: number; token: string }, text: string) {
+    const sections = { thisWeek: paragraph(text), keyThoughts: emptyDoc, achievements: emptyDoc, nextWeekPlans: emptyDoc };
     const answer = await rawRequest(own.port, {
       method: 'POST',
       path: '/api/call',
       headers: { Host: `127.0.0.1:${own.port}`, 'Content-Type': 'application/json', Authorization: `Bearer ${own.token}` },
       body: JSON.stringify({ name: 'week.save', argument: { weekStart: monday, sections } }),
     });
+    return { sections, answer };
+  }
+
+  it('still accepts a save that arrives during the grace period after closing began', async () => {
+    const folder = path.join(workFolder, 'grace');
+    const own = await startWebServer({ folder, port: 0, rendererDir });
+    const closing = own.close({ graceMs: 300 });
+    const { sections, answer } = await saveThisWeek(own, 'Sent by the autosave after Ctrl+C.');
     await closing;
     expect(JSON.parse(answer.body)).toMatchObject({ ok: true });
     expect(await thisWeekOnDisk(folder)).toEqual(sections.thisWeek);
@@ -292,13 +298,7 @@ describe('stopping the web server', () => {
     const folder = path.join(workFolder, 'quiet-save');
     const own = await startWebServer({ folder, port: 0, rendererDir });
     const closing = own.close({ graceMs: 5000, quietMs: 200 });
-    const sections = { thisWeek: paragraph('Sent as the page closed.'), keyThoughts: emptyDoc, achievements: emptyDoc, nextWeekPlans: emptyDoc };
-    const answer = await rawRequest(own.port, {
-      method: 'POST',
-      path: '/api/call',
-      headers: { Host: `127.0.0.1:${own.port}`, 'Content-Type': 'application/json', Authorization: `Bearer ${own.token}` },
-      body: JSON.stringify({ name: 'week.save', argument: { weekStart: monday, sections } }),
-    });
+    const { sections, answer } = await saveThisWeek(own, 'Sent as the page closed.');
     await closing;
     expect(JSON.parse(answer.body)).toMatchObject({ ok: true });
     expect(await thisWeekOnDisk(folder)).toEqual(sections.thisWeek);

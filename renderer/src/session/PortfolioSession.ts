@@ -60,7 +60,12 @@ export class PortfolioSession {
     );
   }
 
-  writePlanReview(weekStart: CalendarDate, planId: string, status: PlanReviewStatus | null, onSaved: (plans: PlanToReview[]) => void): void {
+  /**
+   * Records a plan's review. `onSettled` gets the week's plans as the back end now holds them: the
+   * new list after a save, or the unchanged list when the choice was refused for good, so the
+   * page never shows a choice that was not kept.
+   */
+  writePlanReview(weekStart: CalendarDate, planId: string, status: PlanReviewStatus | null, onSettled: (plans: PlanToReview[]) => void): void {
     const argument = { weekStart, planId, status };
     const key = `plan-review:${weekStart}:${planId}`;
     this.saves.put(
@@ -70,9 +75,13 @@ export class PortfolioSession {
         run: async () => {
           const outcome = await this.send('week.setPlanReview', argument, (plans) => {
             // A newer choice for the same plan is on its way: showing this answer would flicker back.
-            if (!this.saves.isWaiting(key)) onSaved(plans);
+            if (!this.saves.isWaiting(key)) onSettled(plans);
           });
           if (outcome.ok) this.timeline.recordReviewed(weekStart);
+          else if (!outcome.retry) {
+            const week = await this.client.call('week.get', { weekStart });
+            if (week.ok && !this.saves.isWaiting(key)) onSettled(week.value.plansToReview);
+          }
           return outcome;
         },
         sendWhileClosing: () => this.sendWhileClosing?.('week.setPlanReview', argument),

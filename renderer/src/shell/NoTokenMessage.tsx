@@ -1,4 +1,4 @@
-import { ProductName } from './ProductName.js';
+import { PlainPage } from './PlainPage.js';
 
 interface NoTokenMessageProps {
   /** missing: the address had no key; refused: the app no longer accepts this one (it was restarted). */
@@ -8,12 +8,7 @@ interface NoTokenMessageProps {
 /** Shown in a browser tab opened without the address printed in the terminal. */
 export function NoTokenMessage({ reason }: NoTokenMessageProps) {
   return (
-    <div className="app app--plain">
-      <header className="app-header">
-        <div className="app-header__inner">
-          <ProductName />
-        </div>
-      </header>
+    <PlainPage>
       <main id="main-content" className="page plain-page" tabIndex={-1} data-testid="no-token">
         <h1>{reason === 'missing' ? 'Open the address printed in the terminal' : 'This address is out of date'}</h1>
         <p>
@@ -23,6 +18,6 @@ export function NoTokenMessage({ reason }: NoTokenMessageProps) {
         </p>
         <p>Go back to the terminal where you started Reflective Portfolio and open the address it printed (it starts with http://127.0.0.1).</p>
       </main>
-    </div>
+    </PlainPage>
   );
 }

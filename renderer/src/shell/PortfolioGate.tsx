@@ -8,7 +8,7 @@ import type { StartupRequests } from '../session/StartupRequests.js';
 import { SessionContext } from '../session/SessionContext.js';
 import { AppShell } from './AppShell.js';
 import { NoTokenMessage } from './NoTokenMessage.js';
-import { ProductName } from './ProductName.js';
+import { PlainPage } from './PlainPage.js';
 import { useSaveOnClose } from './useSaveOnClose.js';
 
 type OpenTransport = Exclude<Transport, { kind: 'no-token' }>;
@@ -50,12 +50,7 @@ export function PortfolioGate({ transport, startup }: PortfolioGateProps) {
     );
   }
   return (
-    <div className="app app--plain">
-      <header className="app-header">
-        <div className="app-header__inner">
-          <ProductName />
-        </div>
-      </header>
+    <PlainPage>
       {opening.state === 'open' && opening.status.state === 'damaged' ? (
         <DamagedPortfolioView client={transport.client} status={opening.status} onStatusChange={(status) => setOpening({ state: 'open', status })} />
       ) : (
@@ -73,6 +68,6 @@ export function PortfolioGate({ transport, startup }: PortfolioGateProps) {
           )}
         </main>
       )}
-    </div>
+    </PlainPage>
   );
 }
