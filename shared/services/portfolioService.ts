@@ -4,7 +4,7 @@ import { assignItemIds } from '../document/assignItemIds.js';
 import { firstIdeaNumberFor, numberIdeas } from '../ideas/ideaNumbering.js';
 import { byWeek } from '../portfolio/entrySummary.js';
 import type { PortfolioData } from '../portfolio/portfolioData.js';
-import { type EntryRecord, emptySections, ideaNodeType, planNodeType } from '../portfolio/weeklyLog.js';
+import { type EntryRecord, type WeeklyLog, emptySections, ideaNodeType, planNodeType } from '../portfolio/weeklyLog.js';
 import { plansToReview } from '../plans/planReview.js';
 import type { PortfolioHost, PortfolioStore } from '../store/portfolioStore.js';
 
@@ -63,10 +63,14 @@ export function createPortfolioHandlers(host: PortfolioHost, options: ServiceOpt
       withStore(async (store) => {
         const data = store.read();
         const record = findWeek(data, weekStart);
-        const { body: _body, summary: _summary, ...entry } = record ?? newRecord(weekStart);
+        let entry: WeeklyLog | null = null;
+        if (record) {
+          const { body: _body, summary: _summary, ...fields } = record;
+          entry = { ...fields, sections: await store.sections(record.id) };
+        }
         return {
           weekStart,
-          entry: record ? { ...entry, sections: await store.sections(record.id) } : null,
+          entry,
           firstIdeaNumber: firstIdeaNumber(data, weekStart),
           plansToReview: plansToReview(data.entries, weekStart),
         };
