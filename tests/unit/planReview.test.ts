@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { plansToReview } from '../../shared/plans/planReview.js';
-import { entryRecord, weeklyLog } from '../fixtures/weeklyLogBuilder.js';
+import { entryRecord } from '../fixtures/weeklyLogBuilder.js';
 
 const week1 = entryRecord({
   weekStart: '2019-09-30',

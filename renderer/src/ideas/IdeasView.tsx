@@ -8,6 +8,7 @@ import { useSession } from '../session/SessionContext.js';
 import { IdeaRow } from './IdeaRow.js';
 import { IdeasPager } from './IdeasPager.js';
 import { pageOfList } from './pageOfList.js';
+import { LoadFailure } from '../shell/LoadFailure.js';
 
 type Filter = IdeaStatus | 'all';
 
@@ -86,14 +87,7 @@ export function IdeasView() {
 
       {loading.state === 'loading' ? <p className="muted">Loading your ideas…</p> : null}
 
-      {loading.state === 'error' ? (
-        <div className="notice notice--error" role="alert">
-          <p>{loading.message}</p>
-          <button type="button" className="button" onClick={() => setAttempt((count) => count + 1)}>
-            Try again
-          </button>
-        </div>
-      ) : null}
+      {loading.state === 'error' ? <LoadFailure message={loading.message} onRetry={() => setAttempt((count) => count + 1)} /> : null}
 
       {loading.state === 'ready' && ideas.length === 0 ? (
         <div className="empty-state" data-testid="ideas-empty">

@@ -17,6 +17,7 @@ import { WeekTimeline } from './WeekTimeline.js';
 import { sectionHints } from './sectionHints.js';
 import { useWeekEditors } from './useWeekEditors.js';
 import { useWeekShortcuts } from './useWeekShortcuts.js';
+import { LoadFailure } from '../shell/LoadFailure.js';
 
 interface WeekViewProps {
   weekStart: CalendarDate;
@@ -202,14 +203,7 @@ export function WeekView({ weekStart, thisWeek }: WeekViewProps) {
         <p className="visually-hidden" aria-live="polite">
           {announcement}
         </p>
-        {load.state === 'error' ? (
-          <div className="notice notice--error" role="alert">
-            <p>{load.message}</p>
-            <button type="button" className="button" onClick={() => setAttempt((count) => count + 1)}>
-              Try again
-            </button>
-          </div>
-        ) : null}
+        {load.state === 'error' ? <LoadFailure message={load.message} onRetry={() => setAttempt((count) => count + 1)} /> : null}
         {shownWeek !== null && plans.length > 0 ? <PlanReviewList weekStart={shownWeek} plans={plans} onChange={reviewPlan} /> : null}
         {shownWeek === null && load.state === 'loading' ? <p className="muted">Opening the week…</p> : null}
         <div className={`log-sections${ready ? '' : ' log-sections--inactive'}`} hidden={shownWeek === null}>
