@@ -15,4 +15,5 @@ process.stdout.write('READY\n');
 for (;;) {
   n += 1;
   await saveState(store, n);
+  process.stdout.write(`SAVED ${n}\n`);
 }
