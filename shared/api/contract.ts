@@ -6,8 +6,16 @@ import { portfolioSettingsSchema } from '../portfolio/portfolioData.js';
 import { type WeeklyLog, ideaStatuses, planReviewStatuses } from '../portfolio/weeklyLog.js';
 import { itemIdSchema, sectionsSchema, weekStartSchema } from '../portfolio/weeklyLogSchemas.js';
 import type { PlanToReview } from '../plans/planReview.js';
+import type { Coverage } from '../evidence/coverage.js';
+import type { EvidenceItem } from '../evidence/evidenceList.js';
+import type { EvidenceTag, Framework } from '../frameworks/framework.js';
+import { frameworkIdSchema, frameworkSchema } from '../frameworks/frameworkSchemas.js';
+import { entryTagsSchema } from '../portfolio/weeklyLogSchemas.js';
 import type { OperationName } from './operationNames.js';
 import type { Result } from './result.js';
+
+/** Larger framework files are refused before they are read. */
+export const maxFrameworkFileChars = 2_000_000;
 
 /**
  * The one list of operations the page may ask for. Electron's main process and the loopback web
@@ -28,7 +36,25 @@ export const apiInputs = {
   'ideas.setStatus': z.object({ ideaId: itemIdSchema, status: z.enum(ideaStatuses) }).strict(),
   'settings.get': z.object({}).strict(),
   'settings.update': portfolioSettingsSchema.strict(),
+  'week.setTags': z.object({ weekStart: weekStartSchema, tags: entryTagsSchema }).strict(),
+  'frameworks.list': z.object({}).strict(),
+  'frameworks.addBuiltIn': z.object({ builtInId: frameworkIdSchema }).strict(),
+  'frameworks.save': z.object({ framework: frameworkSchema }).strict(),
+  'frameworks.import': z.object({ format: z.enum(['csv', 'json']), text: z.string().max(maxFrameworkFileChars) }).strict(),
+  'frameworks.exportFile': z.object({ frameworkId: frameworkIdSchema }).strict(),
+  'evidence.coverage': z.object({ frameworkId: frameworkIdSchema, from: weekStartSchema.nullable(), to: weekStartSchema.nullable() }).strict(),
+  'evidence.list': z
+    .object({
+      frameworkId: frameworkIdSchema,
+      outcomeId: frameworkIdSchema,
+      criterionId: frameworkIdSchema.nullable(),
+      from: weekStartSchema.nullable(),
+      to: weekStartSchema.nullable(),
+      entryId: itemIdSchema.optional(),
+    })
+    .strict(),
 } as const;
+
 
 export { desktopBridgeKey, ipcChannels, isOperationName, type OperationName, operationNames } from './operationNames.js';
 
@@ -85,6 +111,35 @@ export interface SavedWeek {
   firstIdeaNumber: number;
 }
 
+/** A framework shipped with the app, as the picker lists it. */
+export interface BuiltInFrameworkListing {
+  id: string;
+  title: string;
+  summary: string;
+  version: number;
+  /** The portfolio already holds a copy (perhaps archived). */
+  added: boolean;
+}
+
+export interface FrameworksOverview {
+  /** The portfolio's frameworks, archived ones included, in the user's order. */
+  frameworks: Framework[];
+  builtIns: BuiltInFrameworkListing[];
+}
+
+/** What importing a framework file gave: the new framework, or every problem found (nothing imported). */
+export type FrameworkImportOutcome = { imported: true; framework: Framework; warnings: string[] } | { imported: false; problems: string[] };
+
+export interface FrameworkFile {
+  /** A suggested file name, e.g. "unit-26-supporting-team-working.framework.json". */
+  fileName: string;
+  text: string;
+}
+
+export interface EvidenceList {
+  items: EvidenceItem[];
+}
+
 export interface ApiOutputs {
   'app.info': AppInfo;
   'portfolio.status': PortfolioStatus;
@@ -98,6 +153,14 @@ export interface ApiOutputs {
   'ideas.setStatus': NumberedIdea;
   'settings.get': PortfolioSettings;
   'settings.update': PortfolioSettings;
+  'week.setTags': EvidenceTag[];
+  'frameworks.list': FrameworksOverview;
+  'frameworks.addBuiltIn': Framework;
+  'frameworks.save': Framework;
+  'frameworks.import': FrameworkImportOutcome;
+  'frameworks.exportFile': FrameworkFile;
+  'evidence.coverage': Coverage;
+  'evidence.list': EvidenceList;
 }
 
 export type ApiInput<K extends OperationName> = z.input<(typeof apiInputs)[K]>;

@@ -16,6 +16,14 @@ export const operationNames = [
   'ideas.setStatus',
   'settings.get',
   'settings.update',
+  'week.setTags',
+  'frameworks.list',
+  'frameworks.addBuiltIn',
+  'frameworks.save',
+  'frameworks.import',
+  'frameworks.exportFile',
+  'evidence.coverage',
+  'evidence.list',
 ] as const;
 
 export type OperationName = (typeof operationNames)[number];

@@ -1,4 +1,5 @@
 import { countWords, plainText, walkNodes } from '../document/editorJson.js';
+import { countEvidence, passagesInSections } from '../evidence/passages.js';
 import { type EntrySummary, type WeeklyLogSections, ideaNodeType, planNodeType, weeklyLogSectionIds } from './weeklyLog.js';
 
 function firstLine(text: string): string {
@@ -7,7 +8,7 @@ function firstLine(text: string): string {
 
 /** The ideas, plans and word count of an entry's text, in document order. */
 export function summariseSections(sections: WeeklyLogSections): EntrySummary {
-  const summary: EntrySummary = { ideas: [], plans: [], words: 0 };
+  const summary: EntrySummary = { ideas: [], plans: [], words: 0, evidence: countEvidence(passagesInSections(sections)) };
   for (const sectionId of weeklyLogSectionIds) {
     const doc = sections[sectionId];
     summary.words += countWords(plainText(doc));

@@ -3,11 +3,27 @@ import { currentSchemaVersion } from './portfolioData.js';
 /** Turns a file written at version N into one at version N + 1. */
 export type Migration = (data: Record<string, unknown>) => Record<string, unknown>;
 
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Something that is not a record is passed on unchanged, for the schema check to reject. */
+function upgradeEntry(entry: unknown): unknown {
+  if (!isRecord(entry)) return entry;
+  const summary = entry['summary'];
+  return { ...entry, tags: [], summary: isRecord(summary) ? { ...summary, evidence: [] } : summary };
+}
+
 /**
- * Steps keyed by the version they upgrade from. Version 1 is the first released format, so there
- * is nothing to upgrade yet; the next format change adds `1: (data) => …` here.
+ * Steps keyed by the version they upgrade from. A step only adds what the newer format needs; the
+ * schema check after migrating still decides whether the file is usable.
  */
-export const migrations: Record<number, Migration> = {};
+export const migrations: Record<number, Migration> = {
+  /** Version 2 adds frameworks, whole-entry tags and tagged-passage counts (none existed before). */
+  1: (data) => ({
+    ...data,
+    frameworks: [],
+    entries: Array.isArray(data['entries']) ? data['entries'].map(upgradeEntry) : data['entries'],
+  }),
+};
 
 export type MigrationOutcome =
   | { kind: 'current'; data: Record<string, unknown>; migratedFrom: number | null }

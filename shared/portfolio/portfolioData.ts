@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import type { Framework } from '../frameworks/framework.js';
+import { frameworkSchema } from '../frameworks/frameworkSchemas.js';
 import { type EntryRecord, type IdeaStatus, ideaStatuses } from './weeklyLog.js';
 import { entryRecordSchema, itemIdSchema } from './weeklyLogSchemas.js';
 
-export const currentSchemaVersion = 1;
+export const currentSchemaVersion = 2;
 
 export const portfolioSettingsSchema = z.object({
   /** The number the first idea in this portfolio gets (for a log continued from elsewhere). */
@@ -17,6 +19,7 @@ export const portfolioDataSchema = z.object({
   settings: portfolioSettingsSchema,
   entries: z.array(entryRecordSchema),
   ideaStatuses: z.record(itemIdSchema, z.enum(ideaStatuses)),
+  frameworks: z.array(frameworkSchema).max(1_000),
 });
 
 /**
@@ -30,6 +33,8 @@ export interface PortfolioData {
   settings: PortfolioSettings;
   entries: EntryRecord[];
   ideaStatuses: Record<string, IdeaStatus>;
+  /** Learning-outcome frameworks, in the order the user keeps them. */
+  frameworks: Framework[];
 }
 
 export function newPortfolio(portfolioId: string, now: Date): PortfolioData {
@@ -40,5 +45,6 @@ export function newPortfolio(portfolioId: string, now: Date): PortfolioData {
     settings: { ideaNumberStart: 1 },
     entries: [],
     ideaStatuses: {},
+    frameworks: [],
   };
 }

@@ -1,5 +1,6 @@
 import type { CalendarDate } from '../dates/weeks.js';
 import { type EditorDoc, emptyDoc } from '../document/editorJson.js';
+import type { EvidenceTag, TagKey } from '../frameworks/framework.js';
 
 /** The sections of a weekly log, in the order the page shows them. */
 export const weeklyLogSections = [
@@ -36,7 +37,7 @@ export const ideaStatusLabels: Record<IdeaStatus, string> = {
   dropped: 'Dropped',
 };
 
-/** How this week's log judged one plan made in an earlier week. */
+/** A weekly log's rich text, one editor document per section. */
 export type WeeklyLogSections = Record<WeeklyLogSectionId, EditorDoc>;
 
 /** How this week's log judged one plan made in an earlier week. */
@@ -54,11 +55,20 @@ export interface ItemInEntry {
   text: string;
 }
 
+/** How much of an entry's text is tagged with one tag. */
+export interface EvidenceCount {
+  tag: TagKey;
+  passages: number;
+  words: number;
+}
+
 /** Facts derived from an entry's text whenever it is saved, kept in the index so nothing needs every body. */
 export interface EntrySummary {
   ideas: ItemInEntry[];
   plans: ItemInEntry[];
   words: number;
+  /** Tagged passages per tag, in the order the tags first appear. */
+  evidence: EvidenceCount[];
 }
 
 /** One entry as the portfolio index holds it; its rich text is in the body file named by `body`. */
@@ -69,6 +79,8 @@ export interface EntryRecord {
   createdAt: string;
   updatedAt: string;
   planReview: Record<string, PlanReviewMark>;
+  /** Outcomes the whole entry is evidence for. */
+  tags: EvidenceTag[];
   body: string;
   summary: EntrySummary;
 }
@@ -82,6 +94,7 @@ export interface WeeklyLog {
   updatedAt: string;
   sections: WeeklyLogSections;
   planReview: Record<string, PlanReviewMark>;
+  tags: EvidenceTag[];
 }
 
 /** The file holding one version of an entry's rich text. Never changed once written. */

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { isWeekStart } from '../dates/weeks.js';
 import { editorDocSchema } from '../document/editorDocSchema.js';
+import { evidenceTagSchema } from '../frameworks/frameworkSchemas.js';
 import {
   type EntryBody,
   type EntryRecord,
   type EntrySummary,
+  type EvidenceCount,
   type PlanReviewMark,
   type WeeklyLogSectionId,
   planReviewStatuses,
@@ -30,11 +32,21 @@ export const sectionsSchema = z.object(
 const itemInEntrySchema = z.object({ id: itemIdSchema, text: z.string().max(100_000) });
 
 /** Facts derived from an entry's text whenever it is saved, kept in the index so nothing needs every body. */
+export const evidenceCountSchema = z.object({
+  tag: z.string().min(3).max(310).regex(/^[A-Za-z0-9_-]+(\/[A-Za-z0-9_-]+){1,2}$/),
+  passages: z.number().int().min(0),
+  words: z.number().int().min(0),
+});
+
 export const entrySummarySchema = z.object({
   ideas: z.array(itemInEntrySchema),
   plans: z.array(itemInEntrySchema),
   words: z.number().int().min(0),
+  evidence: z.array(evidenceCountSchema),
 });
+
+/** Whole-entry tags: at most one of each. */
+export const entryTagsSchema = z.array(evidenceTagSchema).max(500);
 
 export const entryRecordSchema = z.object({
   id: itemIdSchema,
@@ -43,6 +55,7 @@ export const entryRecordSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   planReview: z.record(itemIdSchema, planReviewMarkSchema),
+  tags: entryTagsSchema,
   body: z.string().regex(/^[A-Za-z0-9_-]{1,200}$/),
   summary: entrySummarySchema,
 });
@@ -54,8 +67,9 @@ export const entryBodySchema = z.object({ entryId: itemIdSchema, sections: secti
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
 const schemasMatchTypes: [
   Same<z.infer<typeof planReviewMarkSchema>, PlanReviewMark>,
+  Same<z.infer<typeof evidenceCountSchema>, EvidenceCount>,
   Same<z.infer<typeof entrySummarySchema>, EntrySummary>,
   Same<z.infer<typeof entryRecordSchema>, EntryRecord>,
   Same<z.infer<typeof entryBodySchema>, EntryBody>,
-] = [true, true, true, true];
+] = [true, true, true, true, true];
 void schemasMatchTypes;

@@ -7,6 +7,9 @@ import type { PortfolioData } from '../portfolio/portfolioData.js';
 import { type EntryRecord, type WeeklyLog, emptySections, ideaNodeType, planNodeType } from '../portfolio/weeklyLog.js';
 import { plansToReview } from '../plans/planReview.js';
 import type { PortfolioHost, PortfolioStore } from '../store/portfolioStore.js';
+import { createEvidenceHandlers } from './evidenceHandlers.js';
+import { createFrameworkHandlers } from './frameworkHandlers.js';
+import { tagKey } from '../frameworks/framework.js';
 
 export interface ServiceOptions {
   appInfo: AppInfo;
@@ -39,7 +42,7 @@ export function createPortfolioHandlers(host: PortfolioHost, options: ServiceOpt
   /** A record for a week with no log yet; the store gives it a body when its text is first saved. */
   const newRecord = (weekStart: string): EntryRecord => {
     const stamp = options.now().toISOString();
-    return { id: options.newId(), kind: 'weekly-log', weekStart, createdAt: stamp, updatedAt: stamp, planReview: {}, body: 'none', summary: { ideas: [], plans: [], words: 0 } };
+    return { id: options.newId(), kind: 'weekly-log', weekStart, createdAt: stamp, updatedAt: stamp, planReview: {}, tags: [], body: 'none', summary: { ideas: [], plans: [], words: 0, evidence: [] } };
   };
 
   const firstIdeaNumber = (data: PortfolioData, weekStart: string) => firstIdeaNumberFor(data.entries, weekStart, data.settings.ideaNumberStart);
@@ -114,6 +117,24 @@ export function createPortfolioHandlers(host: PortfolioHost, options: ServiceOpt
       const idea = numberIdeas(data.entries, data.settings.ideaNumberStart, data.ideaStatuses).find((candidate) => candidate.id === ideaId);
       return idea ? ok(idea) : failure('not-found', 'That idea no longer exists.');
     },
+    'week.setTags': async ({ weekStart, tags }) => {
+      const store = host.store();
+      if (!store) return unavailable();
+      const { frameworks } = store.read();
+      const unknown = tags.find((tag) => {
+        const outcome = frameworks.find((framework) => framework.id === tag.framework)?.outcomes.find((candidate) => candidate.id === tag.outcome);
+        return !outcome || (tag.criterion !== null && !outcome.criteria.some((criterion) => criterion.id === tag.criterion));
+      });
+      if (unknown) return failure('not-found', 'One of those outcomes is no longer in its framework.');
+      const unique = [...new Map(tags.map((tag) => [tagKey(tag), tag])).values()];
+      const existing = findWeek(store.read(), weekStart);
+      const record = existing ?? newRecord(weekStart);
+      const updated = { ...record, tags: unique, updatedAt: options.now().toISOString() };
+      await store.update((data) => putRecord(data, { ...(findWeek(data, weekStart) ?? updated), tags: unique, updatedAt: updated.updatedAt }), existing ? [] : [{ entryId: record.id, sections: emptySections() }]);
+      return ok(unique);
+    },
+    ...createFrameworkHandlers(host, options.newId),
+    ...createEvidenceHandlers(host),
     'settings.get': async () => withStore((store) => store.read().settings),
     'settings.update': async (settings) =>
       withStore(async (store) => {

@@ -87,7 +87,7 @@ export function generatePortfolio(entries: number, seed = 42): GeneratedPortfoli
     };
     const id = `entry-${i}`;
     bodies.set(`body-${i}`, { entryId: id, sections });
-    records.push({ id, kind: 'weekly-log', weekStart, createdAt: stamp, updatedAt: stamp, planReview: {}, body: `body-${i}`, summary: summariseSections(sections) });
+    records.push({ id, kind: 'weekly-log', weekStart, createdAt: stamp, updatedAt: stamp, planReview: {}, tags: [], body: `body-${i}`, summary: summariseSections(sections) });
   }
   return { data: { ...data, entries: records }, bodies };
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openPortfolio } from '../../electron/storage/openPortfolio.js';
 import { readPortfolioText } from '../../shared/portfolio/portfolioFile.js';
+import { currentSchemaVersion } from '../../shared/portfolio/portfolioData.js';
 import { saveWeeks, weeklyLog } from '../fixtures/weeklyLogBuilder.js';
 import { useTempFolders } from '../fixtures/tempFolder.js';
 
@@ -22,7 +23,7 @@ describe('the portfolio folder', () => {
     expect((await stat(folder)).mode & 0o777).toBe(0o700);
     expect((await stat(join(folder, 'portfolio.json'))).mode & 0o777).toBe(0o600);
     expect((await stat(join(folder, 'backups'))).mode & 0o777).toBe(0o700);
-    expect((await fileData(folder)).schemaVersion).toBe(1);
+    expect((await fileData(folder)).schemaVersion).toBe(currentSchemaVersion);
     await opened.close();
   });
 
@@ -69,6 +70,49 @@ describe('the portfolio folder', () => {
     const store = opened.store()!;
     await opened.close();
     await expect(store.update((data) => data)).rejects.toThrow('closed');
+  });
+});
+
+describe('a portfolio written by the first released version (format 1)', () => {
+  const version1 = {
+    schemaVersion: 1,
+    portfolioId: 'p1',
+    createdAt: '2019-09-02T09:00:00.000Z',
+    settings: { ideaNumberStart: 3 },
+    entries: [
+      {
+        id: 'e1',
+        kind: 'weekly-log',
+        weekStart: '2019-10-07',
+        createdAt: '2019-10-07T09:00:00.000Z',
+        updatedAt: '2019-10-07T09:00:00.000Z',
+        planReview: {},
+        body: 'b1',
+        summary: { ideas: [{ id: 'i1', text: 'Bring the service user voice into the agenda' }], plans: [], words: 120 },
+      },
+    ],
+    ideaStatuses: { i1: 'in-progress' },
+  };
+
+  it('opens with everything kept, no frameworks yet and no tags, and is saved in the new format on the next change', async () => {
+    const folder = await tempFolder();
+    await writeFile(join(folder, 'portfolio.json'), JSON.stringify(version1));
+    const opened = await openPortfolio(folder);
+    const store = opened.store();
+    if (!store) throw new Error(JSON.stringify(opened.status()));
+    const data = store.read();
+    expect(data.frameworks).toEqual([]);
+    expect(data.entries[0]).toMatchObject({ id: 'e1', tags: [], summary: { words: 120, evidence: [], ideas: [{ id: 'i1' }] } });
+    expect(data.ideaStatuses).toEqual({ i1: 'in-progress' });
+    expect(data.settings.ideaNumberStart).toBe(3);
+    await store.update((current) => ({ ...current, settings: { ideaNumberStart: 4 } }));
+    await opened.close();
+    expect((await fileData(folder)).schemaVersion).toBe(currentSchemaVersion);
+  });
+
+  it('still reports a damaged entry instead of dropping it', () => {
+    const reading = readPortfolioText(JSON.stringify({ ...version1, entries: ['not an entry'] }));
+    expect(reading).toMatchObject({ ok: false, problem: expect.stringMatching(/entries\.0/) });
   });
 });
 

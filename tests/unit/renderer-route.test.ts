@@ -10,6 +10,25 @@ describe('routes in the address', () => {
     expect(routeHash({ view: 'week', weekStart: '2019-10-07' })).toBe('#/week/2019-10-07');
   });
 
+  test('coverage, evidence, frameworks and a passage in a week read back the same', () => {
+    const routes = [
+      { view: 'coverage', frameworkId: null },
+      { view: 'coverage', frameworkId: 'nmc-code-themes' },
+      { view: 'frameworks', frameworkId: null },
+      { view: 'frameworks', frameworkId: 'u26' },
+      { view: 'evidence', frameworkId: 'u26', outcomeId: 'lo3', criterionId: null },
+      { view: 'evidence', frameworkId: 'u26', outcomeId: 'lo3', criterionId: 'p5' },
+      { view: 'week', weekStart: '2019-10-07', passage: { section: 'keyThoughts', occurrence: 2, tag: 'u26/lo3/p5' } },
+    ] as const;
+    for (const route of routes) expect(parseRoute(routeHash(route), '2026-11-23')).toEqual(route);
+  });
+
+  test('a passage address with an unknown section or a bad tag opens the week alone', () => {
+    expect(parseRoute('#/week/2019-10-07/passage/nowhere/0/u26%2Flo3', '2026-11-23')).toEqual({ view: 'week', weekStart: '2019-10-07' });
+    expect(parseRoute('#/week/2019-10-07/passage/thisWeek/0/%3Cscript%3E', '2026-11-23')).toEqual({ view: 'week', weekStart: '2019-10-07' });
+    expect(parseRoute('#/week/2019-10-07/passage/thisWeek/0/%E0%A4%A', '2026-11-23')).toEqual({ view: 'week', weekStart: '2019-10-07' });
+  });
+
   test('a day that is not a Monday opens the week holding it', () => {
     expect(parseRoute('#/week/2019-10-09', '2026-11-23')).toEqual({ view: 'week', weekStart: '2019-10-07' });
   });

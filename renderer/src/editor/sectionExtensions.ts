@@ -2,7 +2,9 @@ import type { Extensions } from '@tiptap/core';
 import { TaskItem, TaskList } from '@tiptap/extension-list';
 import StarterKit from '@tiptap/starter-kit';
 import { type WeeklyLogSectionId, ideaNodeType, planNodeType } from '../../../shared/portfolio/weeklyLog.js';
+import type { EvidenceTag } from '../../../shared/frameworks/framework.js';
 import { CaretOnFocus } from './CaretOnFocus.js';
+import { EvidenceMark } from './EvidenceMark.js';
 import { IdeaBlock } from './IdeaBlock.js';
 import { ItemIds } from './ItemIds.js';
 import { newItemId } from './newItemId.js';
@@ -15,7 +17,7 @@ function planCheckboxLabel(text: string): string {
  * Every section's editor has the same schema, so whatever a saved week holds can be shown and
  * saved back whole; sections differ only in how they start and which shortcuts they offer.
  */
-export function sectionExtensions(sectionId: WeeklyLogSectionId, isItemIdUsedElsewhere: (id: string) => boolean): Extensions {
+export function sectionExtensions(sectionId: WeeklyLogSectionId, isItemIdUsedElsewhere: (id: string) => boolean, codeOf: (tag: EvidenceTag) => string = (tag) => tag.outcome): Extensions {
   return [
     StarterKit.configure({
       heading: { levels: [3] },
@@ -26,6 +28,7 @@ export function sectionExtensions(sectionId: WeeklyLogSectionId, isItemIdUsedEls
     TaskItem.configure({ nested: false, a11y: { checkboxLabel: (node) => planCheckboxLabel(node.textContent) } }),
     IdeaBlock.configure({ insertShortcut: sectionId !== 'nextWeekPlans' }),
     ItemIds.configure({ types: [ideaNodeType, planNodeType], newId: newItemId, isUsedElsewhere: isItemIdUsedElsewhere }),
+    EvidenceMark.configure({ codeOf }),
     CaretOnFocus,
   ];
 }

@@ -7,3 +7,8 @@ export function isApplePlatform(): boolean {
 export function addIdeaShortcut(): { aria: string; shown: string } {
   return isApplePlatform() ? { aria: 'Meta+Alt+I', shown: '⌘⌥I' } : { aria: 'Control+Alt+I', shown: 'Ctrl+Alt+I' };
 }
+
+/** Mod-Shift-e, for tagging the selected words as evidence. */
+export function tagEvidenceShortcut(): { aria: string; shown: string } {
+  return isApplePlatform() ? { aria: 'Meta+Shift+E', shown: '⌘⇧E' } : { aria: 'Control+Shift+E', shown: 'Ctrl+Shift+E' };
+}

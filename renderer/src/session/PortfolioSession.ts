@@ -3,11 +3,13 @@ import type { ApiErrorCode, Result } from '../../../shared/api/result.js';
 import type { CalendarDate } from '../../../shared/dates/weeks.js';
 import type { NumberedIdea } from '../../../shared/ideas/ideaNumbering.js';
 import type { PlanToReview } from '../../../shared/plans/planReview.js';
+import type { EvidenceTag } from '../../../shared/frameworks/framework.js';
 import type { IdeaStatus, PlanReviewStatus, WeeklyLogSections } from '../../../shared/portfolio/weeklyLog.js';
 import { SaveQueue, type SaveOutcome } from '../saving/SaveQueue.js';
 import { type SendWhileClosing, type WriteJob, weekWriteKey } from '../saving/WriteJob.js';
 import { isBlankWeek } from '../saving/isBlankWeek.js';
 import type { StartupRequests } from './StartupRequests.js';
+import { FrameworksStore } from './FrameworksStore.js';
 import { TimelineStore } from './TimelineStore.js';
 
 /** Answers that the same request would get again: retrying them would only hold up later writes. */
@@ -24,6 +26,7 @@ export const retryDelaysMs = [1000, 2000, 4000, 8000, 15000, 30000] as const;
 export class PortfolioSession {
   readonly saves = new SaveQueue<WriteJob>({ pauseMs: autosavePauseMs, retryDelaysMs });
   readonly timeline: TimelineStore;
+  readonly frameworks: FrameworksStore;
 
   constructor(
     readonly client: ApiClient,
@@ -31,6 +34,7 @@ export class PortfolioSession {
     private readonly startup: StartupRequests | null = null,
   ) {
     this.timeline = new TimelineStore(client, () => startup?.takeTimeline() ?? Promise.resolve(null));
+    this.frameworks = new FrameworksStore(client);
   }
 
   /** A week's log: the answer requested at start-up if it is this week's, otherwise a fresh request. */
@@ -85,6 +89,34 @@ export class PortfolioSession {
           return outcome;
         },
         sendWhileClosing: () => this.sendWhileClosing?.('week.setPlanReview', argument),
+      },
+      'now',
+    );
+  }
+
+  /**
+   * Records the tags that make the whole week evidence. `onSettled` gets the tags the back end
+   * kept, or, when they were refused for good, the tags it still holds.
+   */
+  writeWeekTags(weekStart: CalendarDate, tags: EvidenceTag[], onSettled: (tags: EvidenceTag[]) => void): void {
+    const argument = { weekStart, tags };
+    const key = `week-tags:${weekStart}`;
+    this.saves.put(
+      key,
+      {
+        kind: 'choice',
+        run: async () => {
+          const outcome = await this.send('week.setTags', argument, (kept) => {
+            if (!this.saves.isWaiting(key)) onSettled(kept);
+          });
+          if (outcome.ok) this.timeline.recordReviewed(weekStart);
+          else if (!outcome.retry) {
+            const week = await this.client.call('week.get', { weekStart });
+            if (week.ok && !this.saves.isWaiting(key)) onSettled(week.value.entry?.tags ?? []);
+          }
+          return outcome;
+        },
+        sendWhileClosing: () => this.sendWhileClosing?.('week.setTags', argument),
       },
       'now',
     );

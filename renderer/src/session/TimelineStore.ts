@@ -66,7 +66,7 @@ export class TimelineStore {
     this.put(summariseWeek(weekStart, sections));
   }
 
-  /** A plan review creates the week's log if it had none. */
+  /** A plan review or a whole-week tag creates the week’s log if it had none. */
   recordReviewed(weekStart: CalendarDate): void {
     if (!this.current.weeks.has(weekStart)) this.put({ weekStart, ideaCount: 0, planCount: 0, words: 0 });
   }

@@ -12,6 +12,8 @@ interface SectionEditorProps {
   hint: string;
   /** Buttons shown beside the heading (not part of it, so the editor's name stays the heading). */
   actions?: ReactNode;
+  /** Shown under the editor (the tags at the cursor). */
+  footer?: ReactNode;
 }
 
 /** After Escape has left the editor (focus is on the section), Tab moves on past the editor, not back into it. */
@@ -24,7 +26,7 @@ function tabPastEditor(event: KeyboardEvent<HTMLElement>): void {
 }
 
 /** One section of the weekly log: its heading, then its own editor named by that heading. */
-export function SectionEditor({ sectionId, title, editor, hint, actions }: SectionEditorProps) {
+export function SectionEditor({ sectionId, title, editor, hint, actions, footer }: SectionEditorProps) {
   const headingId = sectionHeadingId(sectionId);
   return (
     <section
@@ -42,6 +44,7 @@ export function SectionEditor({ sectionId, title, editor, hint, actions }: Secti
         {hint}
       </p>
       <EditorContent editor={editor} className="log-section__editor" />
+      {footer}
     </section>
   );
 }

@@ -1,10 +1,19 @@
-import { Selection } from '@tiptap/pm/state';
+import { Selection, TextSelection } from '@tiptap/pm/state';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { type CalendarDate, formatWeekCommencingLong, formatWeekCommencingShort, shiftWeeks } from '../../../shared/dates/weeks.js';
 import type { EditorDoc } from '../../../shared/document/editorJson.js';
 import type { PlanToReview } from '../../../shared/plans/planReview.js';
-import { type PlanReviewStatus, type WeeklyLogSections, emptySections, weeklyLogSectionIds, weeklyLogSections } from '../../../shared/portfolio/weeklyLog.js';
+import { type PlanReviewStatus, type WeeklyLogSectionId, type WeeklyLogSections, emptySections, weeklyLogSectionIds, weeklyLogSections } from '../../../shared/portfolio/weeklyLog.js';
+import type { EvidenceTag } from '../../../shared/frameworks/framework.js';
+import { tagKey } from '../../../shared/frameworks/framework.js';
+import { evidenceRuns } from '../editor/evidenceRuns.js';
 import { ideaNumberingOf } from '../editor/ideaNumberingPlugin.js';
+import { EvidenceAtCaret } from '../evidence/EvidenceAtCaret.js';
+import { TagPicker } from '../evidence/TagPicker.js';
+import { WeekEvidenceBar } from '../evidence/WeekEvidenceBar.js';
+import { tagLabel } from '../evidence/tagLabels.js';
+import type { PassageTarget } from '../routing/route.js';
+import { useFrameworksSnapshot } from '../session/FrameworksStore.js';
 import { toEditorDoc } from '../editor/toEditorDoc.js';
 import { navigate } from '../routing/useRoute.js';
 import { weekWriteKey } from '../saving/WriteJob.js';
@@ -22,7 +31,11 @@ import { LoadFailure } from '../shell/LoadFailure.js';
 interface WeekViewProps {
   weekStart: CalendarDate;
   thisWeek: CalendarDate;
+  /** A tagged passage to bring into view and highlight once the week is open. */
+  passage?: PassageTarget | null;
 }
+
+type Picker = { kind: 'passage'; section: WeeklyLogSectionId } | { kind: 'week' } | null;
 
 type LoadState = { state: 'loading' } | { state: 'ready' } | { state: 'error'; message: string };
 
@@ -39,9 +52,16 @@ function sectionContent(sections: Partial<WeeklyLogSections>, sectionId: keyof W
 /** A performance mark set when the first week shown becomes editable. */
 export const weekEditableMark = 'reflective-portfolio:week-editable';
 
-export function WeekView({ weekStart, thisWeek }: WeekViewProps) {
+export function WeekView({ weekStart, thisWeek, passage = null }: WeekViewProps) {
   const session = useSession();
-  const editors = useWeekEditors();
+  const frameworksSnapshot = useFrameworksSnapshot(session.frameworks);
+  const { frameworks } = frameworksSnapshot;
+  const editors = useWeekEditors(useCallback((tag: EvidenceTag) => tagLabel(session.frameworks.snapshot().frameworks, tag).code, [session]));
+  const [weekTags, setWeekTags] = useState<EvidenceTag[]>([]);
+  const [picker, setPicker] = useState<Picker>(null);
+  const [evidenceNotice, setEvidenceNotice] = useState<string | null>(null);
+  /** The section the writer was last in: where "Tag evidence" looks for selected words. */
+  const lastSection = useRef<WeeklyLogSectionId>('thisWeek');
   const [load, setLoad] = useState<LoadState>({ state: 'loading' });
   const [plans, setPlans] = useState<PlanToReview[]>([]);
   const [attempt, setAttempt] = useState(0);
@@ -57,7 +77,13 @@ export function WeekView({ weekStart, thisWeek }: WeekViewProps) {
 
   useEffect(() => {
     void session.timeline.load();
+    void session.frameworks.load();
   }, [session]);
+
+  // A renamed outcome shows its new code on hover at once.
+  useEffect(() => {
+    for (const sectionId of weeklyLogSectionIds) editors[sectionId].commands.refreshEvidenceLabels();
+  }, [frameworks, editors]);
 
   useEffect(() => {
     document.title = `${formatWeekCommencingShort(weekStart)} — Reflective Portfolio`;
@@ -114,6 +140,8 @@ export function WeekView({ weekStart, thisWeek }: WeekViewProps) {
       // The moment the first week can be typed in: what `npm run bench` reports as page ready.
       if (weeksShown.current === 0) performance.mark(weekEditableMark);
       setPlans(view.plansToReview);
+      setWeekTags(view.entry?.tags ?? []);
+      setEvidenceNotice(null);
       setShownWeek(weekStart);
       setLoad({ state: 'ready' });
       weeksShown.current += 1;
@@ -147,8 +175,16 @@ export function WeekView({ weekStart, thisWeek }: WeekViewProps) {
       thisWeekFocusedSinceLoad.current = true;
     };
     editors.thisWeek.on('focus', onThisWeekFocus);
+    const detachFocus = weeklyLogSectionIds.map((sectionId) => {
+      const onFocus = () => {
+        lastSection.current = sectionId;
+      };
+      editors[sectionId].on('focus', onFocus);
+      return () => editors[sectionId].off('focus', onFocus);
+    });
     return () => {
       for (const off of detach) off();
+      for (const off of detachFocus) off();
       editors.thisWeek.off('focus', onThisWeekFocus);
       void session.saves.flush();
     };
@@ -176,6 +212,69 @@ export function WeekView({ weekStart, thisWeek }: WeekViewProps) {
     [session],
   );
 
+  const openPassagePicker = useCallback(() => {
+    if (loadedWeek.current === null) return;
+    const section = weeklyLogSectionIds.find((sectionId) => editors[sectionId].isFocused) ?? lastSection.current;
+    if (editors[section].state.selection.empty) {
+      setEvidenceNotice('Select the words you want to tag first (hold Shift and use the arrow keys), then choose Tag evidence.');
+      return;
+    }
+    setEvidenceNotice(null);
+    setPicker({ kind: 'passage', section });
+  }, [editors]);
+
+  const saveWeekTags = useCallback(
+    (tags: EvidenceTag[]) => {
+      const week = loadedWeek.current;
+      if (week === null) return;
+      setWeekTags(tags);
+      session.writeWeekTags(week, tags, (kept) => {
+        if (loadedWeek.current === week) setWeekTags(kept);
+      });
+    },
+    [session],
+  );
+
+  const closePicker = useCallback(
+    (focusAfter: 'editor' | 'week-button') => {
+      const closing = picker;
+      setPicker(null);
+      if (closing?.kind === 'passage') editors[closing.section].view.focus();
+      else if (focusAfter === 'week-button') document.querySelector<HTMLElement>('[data-testid="tag-week"]')?.focus();
+    },
+    [picker, editors],
+  );
+
+  const applyPicker = useCallback(
+    (tags: EvidenceTag[]) => {
+      if (picker?.kind === 'passage') {
+        const editor = editors[picker.section];
+        editor.chain().focus().addEvidenceTags(tags).run();
+        setEvidenceNotice(`Tagged as evidence: ${tags.map((tag) => tagLabel(frameworks, tag).code).join(', ')}.`);
+      } else if (picker?.kind === 'week') {
+        saveWeekTags(tags);
+        setEvidenceNotice(tags.length === 0 ? 'The whole week is no longer tagged.' : `The whole week is tagged: ${tags.map((tag) => tagLabel(frameworks, tag).code).join(', ')}.`);
+      }
+      closePicker('week-button');
+    },
+    [picker, editors, frameworks, saveWeekTags, closePicker],
+  );
+
+  // A jump from the coverage or evidence view: select the passage, scroll to it and highlight it.
+  useEffect(() => {
+    if (!passage || shownWeek !== weekStart || load.state !== 'ready') return;
+    const editor = editors[passage.section];
+    const run = evidenceRuns(editor.state.doc).find((candidate) => candidate.key === passage.tag && candidate.occurrence === passage.occurrence);
+    if (!run) {
+      setEvidenceNotice('That passage is no longer tagged in this week: it may have been edited or its tag removed.');
+      return;
+    }
+    editor.chain().command(({ tr }) => Boolean(tr.setSelection(TextSelection.create(tr.doc, run.from, run.to)).scrollIntoView())).highlightEvidence({ from: run.from, to: run.to }).run();
+    editor.view.focus();
+    editor.view.dom.querySelector('.evidence-target')?.scrollIntoView({ block: 'center' });
+    setEvidenceNotice(`Showing the passage tagged ${tagLabel(frameworks, run.tag).code} in “${weeklyLogSections.find((section) => section.id === passage.section)?.title ?? ''}”.`);
+  }, [passage, shownWeek, weekStart, load.state, editors, frameworks]);
+
   const goToWeek = useCallback((week: CalendarDate) => navigate({ view: 'week', weekStart: week }), []);
 
   useWeekShortcuts({
@@ -183,6 +282,7 @@ export function WeekView({ weekStart, thisWeek }: WeekViewProps) {
     nextWeek: () => goToWeek(shiftWeeks(weekStart, 1)),
     thisWeek: () => goToWeek(thisWeek),
     addIdea,
+    tagEvidence: openPassagePicker,
   });
 
   const ready = load.state === 'ready';
@@ -206,6 +306,20 @@ export function WeekView({ weekStart, thisWeek }: WeekViewProps) {
         {load.state === 'error' ? <LoadFailure message={load.message} onRetry={() => setAttempt((count) => count + 1)} /> : null}
         {shownWeek !== null && plans.length > 0 ? <PlanReviewList weekStart={shownWeek} plans={plans} onChange={reviewPlan} /> : null}
         {shownWeek === null && load.state === 'loading' ? <p className="muted">Opening the week…</p> : null}
+        {shownWeek !== null ? (
+          <WeekEvidenceBar
+            frameworks={frameworks}
+            weekTags={weekTags}
+            disabled={!ready}
+            notice={evidenceNotice}
+            onTagSelection={openPassagePicker}
+            onTagWeek={() => setPicker({ kind: 'week' })}
+            onRemoveWeekTag={(tag) => {
+              saveWeekTags(weekTags.filter((candidate) => tagKey(candidate) !== tagKey(tag)));
+              setEvidenceNotice(`Removed ${tagLabel(frameworks, tag).code} from the whole week.`);
+            }}
+          />
+        ) : null}
         <div className={`log-sections${ready ? '' : ' log-sections--inactive'}`} hidden={shownWeek === null}>
           {weeklyLogSections.map((section) => (
             <SectionEditor
@@ -215,9 +329,26 @@ export function WeekView({ weekStart, thisWeek }: WeekViewProps) {
               editor={editors[section.id]}
               hint={sectionHints[section.id]}
               actions={section.id === 'thisWeek' ? <AddIdeaButton onAddIdea={addIdea} disabled={!ready} /> : undefined}
+              footer={<EvidenceAtCaret editor={editors[section.id]} frameworks={frameworks} sectionTitle={section.title} />}
             />
           ))}
         </div>
+        {picker ? (
+          <TagPicker
+            title={picker.kind === 'passage' ? 'Tag the selected words' : 'Tag the whole week'}
+            description={
+              picker.kind === 'passage'
+                ? `Tick the outcomes or criteria the words you selected in “${weeklyLogSections.find((section) => section.id === picker.section)?.title ?? ''}” are evidence for.`
+                : `Tick the outcomes or criteria the whole of the ${formatWeekCommencingLong(weekStart).toLowerCase()} is evidence for.`
+            }
+            frameworks={frameworks}
+            initial={picker.kind === 'week' ? weekTags : []}
+            applyLabel={picker.kind === 'passage' ? 'Tag the words' : 'Save whole-week tags'}
+            allowNone={picker.kind === 'week'}
+            onApply={applyPicker}
+            onClose={() => closePicker('week-button')}
+          />
+        ) : null}
       </main>
     </div>
   );

@@ -2,6 +2,7 @@ import type { Editor } from '@tiptap/core';
 import { useEditor } from '@tiptap/react';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { type WeeklyLogSectionId, weeklyLogSectionIds } from '../../../shared/portfolio/weeklyLog.js';
+import type { EvidenceTag } from '../../../shared/frameworks/framework.js';
 import { docHoldsItemId } from '../editor/docHoldsItemId.js';
 import { sectionExtensions } from '../editor/sectionExtensions.js';
 
@@ -17,10 +18,10 @@ export function sectionHintId(sectionId: WeeklyLogSectionId): string {
 
 type IsUsedElsewhere = (ownSection: WeeklyLogSectionId, id: string) => boolean;
 
-function useSectionEditor(sectionId: WeeklyLogSectionId, isUsedElsewhere: IsUsedElsewhere): Editor {
+function useSectionEditor(sectionId: WeeklyLogSectionId, isUsedElsewhere: IsUsedElsewhere, codeOf: (tag: EvidenceTag) => string): Editor {
   return useEditor(
     {
-      extensions: sectionExtensions(sectionId, (id) => isUsedElsewhere(sectionId, id)),
+      extensions: sectionExtensions(sectionId, (id) => isUsedElsewhere(sectionId, id), codeOf),
       editable: false,
       immediatelyRender: true,
       shouldRerenderOnTransaction: false,
@@ -49,8 +50,14 @@ function useSectionEditor(sectionId: WeeklyLogSectionId, isUsedElsewhere: IsUsed
   );
 }
 
-/** The four section editors of the week view, kept for the life of the view and refilled per week. */
-export function useWeekEditors(): WeekEditors {
+/**
+ * The four section editors of the week view, kept for the life of the view and refilled per week.
+ * `codeOf` names a tag on hover; it is read when labels are drawn, so it may change.
+ */
+export function useWeekEditors(codeOf: (tag: EvidenceTag) => string): WeekEditors {
+  const latestCodeOf = useRef(codeOf);
+  latestCodeOf.current = codeOf;
+  const codeOfLatest = useCallback((tag: EvidenceTag) => latestCodeOf.current(tag), []);
   const current = useRef<Partial<WeekEditors>>({});
   const isUsedElsewhere = useCallback<IsUsedElsewhere>((ownSection, id) => {
     for (const sectionId of weeklyLogSectionIds) {
@@ -59,10 +66,10 @@ export function useWeekEditors(): WeekEditors {
     }
     return false;
   }, []);
-  const thisWeek = useSectionEditor('thisWeek', isUsedElsewhere);
-  const keyThoughts = useSectionEditor('keyThoughts', isUsedElsewhere);
-  const achievements = useSectionEditor('achievements', isUsedElsewhere);
-  const nextWeekPlans = useSectionEditor('nextWeekPlans', isUsedElsewhere);
+  const thisWeek = useSectionEditor('thisWeek', isUsedElsewhere, codeOfLatest);
+  const keyThoughts = useSectionEditor('keyThoughts', isUsedElsewhere, codeOfLatest);
+  const achievements = useSectionEditor('achievements', isUsedElsewhere, codeOfLatest);
+  const nextWeekPlans = useSectionEditor('nextWeekPlans', isUsedElsewhere, codeOfLatest);
   const editors = useMemo(() => ({ thisWeek, keyThoughts, achievements, nextWeekPlans }), [thisWeek, keyThoughts, achievements, nextWeekPlans]);
   useEffect(() => {
     current.current = editors;

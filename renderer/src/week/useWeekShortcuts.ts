@@ -6,6 +6,8 @@ export interface WeekShortcutActions {
   thisWeek(): void;
   /** Ctrl+Alt+I when no editor took it (focus outside the text, or in the plans checklist). */
   addIdea(): void;
+  /** Ctrl+Shift+E (⌘⇧E): tag the selected words as evidence. */
+  tagEvidence(): void;
 }
 
 export const weekShortcuts = {
@@ -25,6 +27,14 @@ export function useWeekShortcuts(actions: WeekShortcutActions): void {
   });
   useEffect(() => {
     const onKeyDownFirst = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.shiftKey && !event.altKey && event.code === 'KeyE' && !event.repeat) {
+        // Not while a dialog (the tag picker itself) is open.
+        if (document.querySelector('dialog[open]')) return;
+        event.preventDefault();
+        event.stopPropagation();
+        latest.current.tagEvidence();
+        return;
+      }
       if (!event.altKey || event.ctrlKey || event.metaKey || event.shiftKey || event.repeat) return;
       let action: (() => void) | null = null;
       if (event.key === 'PageUp') action = latest.current.previousWeek;

@@ -1,0 +1,254 @@
+import { type KeyboardEvent, type UIEvent, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { Coverage, CoverageRow } from '../../../shared/evidence/coverage.js';
+import type { Framework } from '../../../shared/frameworks/framework.js';
+import { formatWeekCommencingLong } from '../../../shared/dates/weeks.js';
+import { routeHash } from '../routing/route.js';
+import { cellIndex, cellLevel, describeCell, plural } from './coverageCells.js';
+
+import type { OpenCell } from './CellEvidence.js';
+
+interface CoverageMatrixProps {
+  framework: Framework;
+  coverage: Coverage;
+  openCell: OpenCell | null;
+  onOpenCell(cell: OpenCell): void;
+}
+
+/** Width of one week's column in CSS pixels (kept in step with .coverage-grid in evidence.css). */
+export const columnWidth = 56;
+const overscan = 6;
+
+const monthFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+const yearFormat = new Intl.DateTimeFormat('en-GB', { year: 'numeric', timeZone: 'UTC' });
+
+/** "LO3" for an outcome row; "LO3 P5" for a criterion row. */
+export function rowCode(framework: Framework, row: CoverageRow): string {
+  if (row.level === 'outcome') return row.code;
+  const outcome = framework.outcomes.find((candidate) => candidate.id === row.tag.outcome);
+  return `${outcome?.code ?? ''} ${row.code}`.trim();
+}
+
+/**
+ * The matrix as a grid: one tab stop, arrow keys move between cells (Home/End, Ctrl+Home/End,
+ * Page Up/Down jump), Enter or Space opens a cell's passages. Only the columns in view (and a few
+ * either side) are drawn, so thousands of weeks scroll smoothly.
+ */
+export function CoverageMatrix({ framework, coverage, openCell, onOpenCell }: CoverageMatrixProps) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const [view, setView] = useState({ left: 0, width: 1200 });
+  const [focus, setFocus] = useState<OpenCell>({ row: 0, column: Math.max(0, coverage.columns.length - 1) });
+  const wantFocus = useRef(false);
+  const cells = useMemo(() => cellIndex(coverage), [coverage]);
+  const columnCount = coverage.columns.length;
+  const rowCount = coverage.rows.length;
+
+  const first = Math.max(0, Math.floor(view.left / columnWidth) - overscan);
+  const last = Math.min(columnCount, Math.ceil((view.left + view.width) / columnWidth) + overscan);
+  const shown = useMemo(() => Array.from({ length: Math.max(0, last - first) }, (_, index) => first + index), [first, last]);
+
+  const measure = useCallback(() => {
+    const element = scroller.current;
+    if (!element) return;
+    // The sticky row-header and total columns cover the start of the scrolled area.
+    const sticky = element.querySelector<HTMLElement>('.coverage-grid__total')?.getBoundingClientRect().right ?? 0;
+    const start = element.getBoundingClientRect().left;
+    const stickyWidth = Math.max(0, sticky - start);
+    setView((previous) => {
+      const next = { left: element.scrollLeft, width: Math.max(0, element.clientWidth - stickyWidth) };
+      return previous.left === next.left && previous.width === next.width ? previous : next;
+    });
+  }, []);
+
+  // Open at the latest weeks, where a writer is working now.
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    if (element) element.scrollLeft = element.scrollWidth;
+    setFocus({ row: 0, column: Math.max(0, coverage.columns.length - 1) });
+    measure();
+  }, [coverage, measure]);
+
+  useEffect(() => {
+    window.addEventListener('resize', measure);
+    return () => window.removeEventListener('resize', measure);
+  }, [measure]);
+
+  const frame = useRef(0);
+  const onScroll = (_event: UIEvent<HTMLDivElement>) => {
+    cancelAnimationFrame(frame.current);
+    frame.current = requestAnimationFrame(measure);
+  };
+
+  /** Scrolls so the focused column is visible, then moves keyboard focus onto its cell once drawn. */
+  const moveFocus = (next: OpenCell) => {
+    const element = scroller.current;
+    if (element) {
+      const visibleFrom = element.scrollLeft;
+      const visibleTo = visibleFrom + view.width - columnWidth;
+      const position = next.column * columnWidth;
+      if (position < visibleFrom) element.scrollLeft = position;
+      else if (position > visibleTo) element.scrollLeft = position - view.width + columnWidth;
+      measure();
+    }
+    wantFocus.current = true;
+    setFocus(next);
+  };
+
+  useEffect(() => {
+    if (!wantFocus.current) return;
+    const cell = scroller.current?.querySelector<HTMLElement>(`[data-cell="${focus.row}:${focus.column}"]`);
+    if (cell) {
+      wantFocus.current = false;
+      cell.focus({ preventScroll: true });
+    }
+  });
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTableElement>) => {
+    const at = event.target instanceof HTMLElement ? /^(\d+):(\d+)$/.exec(event.target.dataset['cell'] ?? '') : null;
+    if (!at) return;
+    const pageColumns = Math.max(1, Math.floor(view.width / columnWidth) - 1);
+    let row = Number(at[1]);
+    let column = Number(at[2]);
+    const here = { row, column };
+    switch (event.key) {
+      case 'ArrowRight':
+        column += 1;
+        break;
+      case 'ArrowLeft':
+        column -= 1;
+        break;
+      case 'ArrowDown':
+        row += 1;
+        break;
+      case 'ArrowUp':
+        row -= 1;
+        break;
+      case 'PageDown':
+        column += pageColumns;
+        break;
+      case 'PageUp':
+        column -= pageColumns;
+        break;
+      case 'Home':
+        column = 0;
+        if (event.ctrlKey) row = 0;
+        break;
+      case 'End':
+        column = columnCount - 1;
+        if (event.ctrlKey) row = rowCount - 1;
+        break;
+      case 'Enter':
+      case ' ':
+        event.preventDefault();
+        onOpenCell(here);
+        return;
+      default:
+        return;
+    }
+    event.preventDefault();
+    moveFocus({ row: Math.min(rowCount - 1, Math.max(0, row)), column: Math.min(columnCount - 1, Math.max(0, column)) });
+  };
+
+  if (columnCount === 0 || rowCount === 0) {
+    return rowCount === 0 ? <p className="muted">This framework has no outcomes yet.</p> : null;
+  }
+
+  // The tab stop stays in the grid even when its cell has been scrolled out of the drawn columns.
+  const tabColumn = focus.column >= first && focus.column < last ? focus.column : first;
+  const before = first * columnWidth;
+  const after = (columnCount - last) * columnWidth;
+
+  return (
+    <div className="coverage-scroller" ref={scroller} onScroll={onScroll} data-testid="coverage-matrix">
+      <table
+        role="grid"
+        className="coverage-grid"
+        aria-rowcount={rowCount + 1}
+        aria-colcount={columnCount + 2}
+        aria-label={`Coverage of ${framework.title}: outcomes by week`}
+        aria-describedby="coverage-grid-help"
+        onKeyDown={onKeyDown}
+        style={{ width: `calc(var(--coverage-head) + var(--coverage-total) + ${columnCount * columnWidth}px)` }}
+      >
+        <thead>
+          <tr aria-rowindex={1}>
+            <th scope="col" className="coverage-grid__head" aria-colindex={1}>
+              Outcome
+            </th>
+            <th scope="col" className="coverage-grid__total" aria-colindex={2}>
+              All weeks
+            </th>
+            {before > 0 ? <td className="coverage-grid__spacer" style={{ width: before }} aria-hidden="true" /> : null}
+            {shown.map((column) => {
+              const week = coverage.columns[column]?.weekStart ?? '';
+              return (
+                <th key={column} scope="col" className="coverage-grid__week" aria-colindex={column + 3} aria-label={formatWeekCommencingLong(week)}>
+                  <span>{monthFormat.format(new Date(`${week}T00:00:00Z`))}</span>
+                  <span className="coverage-grid__year">{yearFormat.format(new Date(`${week}T00:00:00Z`))}</span>
+                </th>
+              );
+            })}
+            {after > 0 ? <td className="coverage-grid__spacer" style={{ width: after }} aria-hidden="true" /> : null}
+          </tr>
+        </thead>
+        <tbody>
+          {coverage.rows.map((row, rowIndex) => {
+            const code = rowCode(framework, row);
+            const empty = row.entries === 0;
+            return (
+              <tr
+                key={`${row.tag.outcome}/${row.tag.criterion ?? ''}`}
+                aria-rowindex={rowIndex + 2}
+                className={`coverage-grid__row coverage-grid__row--${row.level}${empty ? ' coverage-grid__row--empty' : ''}${row.archived ? ' coverage-grid__row--archived' : ''}`}
+              >
+                <th scope="row" className="coverage-grid__head" aria-colindex={1}>
+                  <a href={routeHash({ view: 'evidence', frameworkId: framework.id, outcomeId: row.tag.outcome, criterionId: row.tag.criterion })} title={row.title}>
+                    <span className="coverage-grid__code">{code}</span> <span className="coverage-grid__title">{row.title}</span>
+                  </a>
+                  {row.archived ? <span className="muted"> (archived)</span> : null}
+                </th>
+                <td className="coverage-grid__total" aria-colindex={2}>
+                  {empty ? <span className="badge badge--warning">No evidence</span> : `${plural(row.passages, 'passage')}${row.entries > 0 ? ` in ${plural(row.entries, 'week')}` : ''}`}
+                </td>
+                {before > 0 ? <td className="coverage-grid__spacer" aria-hidden="true" /> : null}
+                {shown.map((column) => {
+                  const cell = cells[rowIndex]?.get(column);
+                  const level = cellLevel(cell);
+                  const isFocus = focus.row === rowIndex && tabColumn === column;
+                  const isOpen = openCell?.row === rowIndex && openCell.column === column;
+                  const week = coverage.columns[column]?.weekStart ?? '';
+                  return (
+                    <td
+                      key={column}
+                      role="gridcell"
+                      aria-colindex={column + 3}
+                      tabIndex={isFocus ? 0 : -1}
+                      data-cell={`${rowIndex}:${column}`}
+                      className={`coverage-cell coverage-cell--${level}${isOpen ? ' coverage-cell--open' : ''}`}
+                      aria-label={`${code}, ${formatWeekCommencingLong(week).toLowerCase()}: ${describeCell(cell)}`}
+                      aria-selected={isOpen}
+                      onClick={() => {
+                        setFocus({ row: rowIndex, column });
+                        onOpenCell({ row: rowIndex, column });
+                      }}
+                    >
+                      {cell ? (
+                        <span aria-hidden="true">
+                          {cell.passages > 0 ? cell.passages : ''}
+                          {cell.wholeEntry ? <span className="coverage-cell__whole">W</span> : null}
+                        </span>
+                      ) : null}
+                    </td>
+                  );
+                })}
+                {after > 0 ? <td className="coverage-grid__spacer" aria-hidden="true" /> : null}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <p id="coverage-grid-help" className="visually-hidden">
+        Use the arrow keys to move between weeks and outcomes, and Enter to list the passages in a cell.
+      </p>
+    </div>
+  );
+}

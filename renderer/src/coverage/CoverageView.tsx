@@ -1,0 +1,140 @@
+import { useEffect, useId, useMemo, useState } from 'react';
+import type { Coverage } from '../../../shared/evidence/coverage.js';
+import { frameworkDisplayName } from '../../../shared/frameworks/framework.js';
+import { navigate } from '../routing/useRoute.js';
+import { routeHash } from '../routing/route.js';
+import { useFrameworksSnapshot } from '../session/FrameworksStore.js';
+import { useSession } from '../session/SessionContext.js';
+import { LoadFailure } from '../shell/LoadFailure.js';
+import { CellEvidence, type OpenCell } from './CellEvidence.js';
+import { CoverageMatrix, rowCode } from './CoverageMatrix.js';
+import { plural, rowsWithoutEvidence } from './coverageCells.js';
+import { isCalendarDate, weekCommencing } from '../../../shared/dates/weeks.js';
+
+interface CoverageViewProps {
+  frameworkId: string | null;
+}
+
+type Loading = { state: 'idle' } | { state: 'loading' } | { state: 'ready'; coverage: Coverage } | { state: 'error'; message: string };
+
+/** A date field's value as the Monday of its week, or null when empty; undefined when it is not a date. */
+function weekOfField(value: string): string | null | undefined {
+  if (value.trim() === '') return null;
+  return isCalendarDate(value) ? weekCommencing(value) : undefined;
+}
+
+/** Outcomes × weeks for one framework and period: where the evidence is, and where there is none. */
+export function CoverageView({ frameworkId }: CoverageViewProps) {
+  const session = useSession();
+  const snapshot = useFrameworksSnapshot(session.frameworks);
+  const ids = useId();
+  const [fromText, setFromText] = useState('');
+  const [toText, setToText] = useState('');
+  const [loading, setLoading] = useState<Loading>({ state: 'idle' });
+  const [attempt, setAttempt] = useState(0);
+  const [openCell, setOpenCell] = useState<OpenCell | null>(null);
+
+  useEffect(() => {
+    document.title = 'Coverage — Reflective Portfolio';
+    void session.frameworks.load();
+  }, [session]);
+
+  const usable = snapshot.frameworks;
+  const chosen = usable.find((framework) => framework.id === frameworkId) ?? usable.find((framework) => !framework.archived) ?? null;
+  const from = weekOfField(fromText);
+  const to = weekOfField(toText);
+  const rangeProblem = from === undefined || to === undefined ? 'Enter dates as day, month and year.' : from !== null && to !== null && from > to ? 'The start of the period is after its end.' : null;
+
+  useEffect(() => {
+    if (!chosen || rangeProblem || from === undefined || to === undefined) return;
+    let cancelled = false;
+    setLoading({ state: 'loading' });
+    void session.client.call('evidence.coverage', { frameworkId: chosen.id, from, to }).then((result) => {
+      if (cancelled) return;
+      setLoading(result.ok ? { state: 'ready', coverage: result.value } : { state: 'error', message: result.error.message });
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [session, chosen, from, to, rangeProblem, attempt]);
+
+  useEffect(() => setOpenCell(null), [chosen?.id, from, to]);
+
+  const coverage = loading.state === 'ready' && loading.coverage.frameworkId === chosen?.id ? loading.coverage : null;
+  const missing = useMemo(() => (coverage ? rowsWithoutEvidence(coverage) : []), [coverage]);
+
+  return (
+    <main id="main-content" className="page coverage-page" tabIndex={-1} data-testid="coverage-view" aria-busy={loading.state === 'loading'}>
+      <h1>Coverage</h1>
+      <p className="lede">Which outcomes your writing is evidence for, week by week, and which still have none.</p>
+
+      {snapshot.error ? <LoadFailure message={snapshot.error} onRetry={() => void session.frameworks.load(true)} /> : null}
+      {snapshot.loaded && usable.length === 0 ? (
+        <div className="empty-state">
+          <h2>No frameworks yet</h2>
+          <p>
+            Add a built-in framework or create your course unit on the <a href={routeHash({ view: 'frameworks', frameworkId: null })}>Frameworks page</a>, then
+            tag passages in your weekly logs with <strong>Tag evidence</strong>.
+          </p>
+        </div>
+      ) : null}
+
+      {chosen ? (
+        <form className="coverage-controls" onSubmit={(event) => event.preventDefault()}>
+          <div className="field">
+            <label htmlFor={`${ids}-framework`}>Framework</label>
+            <select id={`${ids}-framework`} value={chosen.id} onChange={(event) => navigate({ view: 'coverage', frameworkId: event.target.value })}>
+              {usable.map((framework) => (
+                <option key={framework.id} value={framework.id}>
+                  {frameworkDisplayName(framework)}
+                  {framework.archived ? ' (archived)' : ''}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={`${ids}-from`}>From</label>
+            <input id={`${ids}-from`} type="date" value={fromText} onChange={(event) => setFromText(event.target.value)} aria-describedby={`${ids}-range-hint`} />
+          </div>
+          <div className="field">
+            <label htmlFor={`${ids}-to`}>To</label>
+            <input id={`${ids}-to`} type="date" value={toText} onChange={(event) => setToText(event.target.value)} aria-describedby={`${ids}-range-hint`} />
+          </div>
+          <p id={`${ids}-range-hint`} className="hint coverage-controls__hint">
+            Leave a date empty to include every week before or after.
+          </p>
+          {rangeProblem ? (
+            <p className="field__problem" role="alert">
+              {rangeProblem}
+            </p>
+          ) : null}
+        </form>
+      ) : null}
+
+      {loading.state === 'error' ? <LoadFailure message={loading.message} onRetry={() => setAttempt((count) => count + 1)} /> : null}
+      {loading.state === 'loading' && !coverage ? <p className="muted">Working out coverage…</p> : null}
+
+      {coverage && chosen ? (
+        <>
+          <p className="coverage-summary" data-testid="coverage-summary">
+            {coverage.columns.length === 0
+              ? 'There are no weekly logs in this period.'
+              : `${plural(coverage.columns.length, 'week')} with a log in this period. ${
+                  missing.length === 0 ? 'Every outcome and criterion has some evidence.' : `Without evidence: ${missing.map((row) => rowCode(chosen, row)).join(', ')}.`
+                }`}
+          </p>
+          <CoverageMatrix framework={chosen} coverage={coverage} openCell={openCell} onOpenCell={setOpenCell} />
+          {openCell ? <CellEvidence
+              framework={chosen}
+              coverage={coverage}
+              cell={openCell}
+              onClose={() => {
+                setOpenCell(null);
+                document.querySelector<HTMLElement>('.coverage-grid [data-cell][tabindex="0"]')?.focus();
+              }}
+            /> : null}
+        </>
+      ) : null}
+    </main>
+  );
+}

@@ -1,0 +1,42 @@
+import type { ApiHandlers } from '../api/contract.js';
+import { failure, ok } from '../api/result.js';
+import { coverage } from '../evidence/coverage.js';
+import { type EvidenceItem, entriesWithEvidence, evidenceInEntry } from '../evidence/evidenceList.js';
+import type { PortfolioHost } from '../store/portfolioStore.js';
+
+type EvidenceHandlers = Pick<ApiHandlers, 'evidence.coverage' | 'evidence.list'>;
+
+const unavailable = () =>
+  failure<never>('portfolio-unavailable', 'The portfolio could not be opened, so nothing can be read or saved until it is restored from a backup.');
+const noFramework = () => failure<never>('not-found', 'That framework is not in this portfolio.');
+
+export function createEvidenceHandlers(host: PortfolioHost): EvidenceHandlers {
+  return {
+    'evidence.coverage': async ({ frameworkId, from, to }) => {
+      const store = host.store();
+      if (!store) return unavailable();
+      const data = store.read();
+      const framework = data.frameworks.find((candidate) => candidate.id === frameworkId);
+      if (!framework) return noFramework();
+      return ok(coverage(framework, data.entries, { from, to }));
+    },
+    'evidence.list': async ({ frameworkId, outcomeId, criterionId, from, to, entryId }) => {
+      const store = host.store();
+      if (!store) return unavailable();
+      const data = store.read();
+      const framework = data.frameworks.find((candidate) => candidate.id === frameworkId);
+      if (!framework) return noFramework();
+      const outcome = framework.outcomes.find((candidate) => candidate.id === outcomeId);
+      if (!outcome || (criterionId !== null && !outcome.criteria.some((criterion) => criterion.id === criterionId))) {
+        return failure('not-found', 'That outcome is not in this framework.');
+      }
+      const query = { framework: frameworkId, outcome: outcomeId, criterion: criterionId, range: { from, to }, ...(entryId === undefined ? {} : { entryId }) };
+      const items: EvidenceItem[] = [];
+      // Only entries whose summary lists the tags are read.
+      for (const entry of entriesWithEvidence(framework, data.entries, query)) {
+        items.push(...evidenceInEntry(framework, entry, await store.sections(entry.id), query));
+      }
+      return ok({ items });
+    },
+  };
+}
