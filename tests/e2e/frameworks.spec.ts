@@ -209,6 +209,12 @@ test('a new unit left before it can be saved waits in the list; one left untouch
   await openFrameworks(page, app.url);
   await button(page, 'New unit').click();
   await expect(textbox(page, 'Title')).toBeFocused();
+  await expect(textbox(page, 'Title')).not.toHaveAttribute('aria-invalid');
+  await button(page, 'Show what needs fixing').press('Enter');
+  await expect(textbox(page, 'Title')).toBeFocused();
+  await expect(textbox(page, 'Title')).toHaveAccessibleDescription('Give the framework a title.');
+  await expect(textbox(page, 'Outcome 1 Title')).toHaveAccessibleDescription('Give this outcome a title.');
+  await expect(editorStatus(page)).toHaveText('Not saved: fix the highlighted fields');
   await page.getByRole('link', { name: 'All frameworks' }).click();
   await expect(page.getByRole('heading', { name: 'No frameworks yet' })).toBeVisible();
 
@@ -220,7 +226,8 @@ test('a new unit left before it can be saved waits in the list; one left untouch
   await expect(waiting).toContainText('Not saved yet');
   await waiting.getByRole('link', { name: 'Carry on with Safeguarding adults' }).click();
   await expect(textbox(page, 'Title')).toHaveValue('Safeguarding adults');
-  await expect(editorStatus(page)).toHaveText('Not saved yet: fill in the empty fields');
+  await expect(editorStatus(page)).toHaveText('Not saved: fix the highlighted fields');
+  await expect(textbox(page, 'Outcome 1 Title')).toHaveAccessibleDescription('Give this outcome a title.');
   await textbox(page, 'Outcome 1 Title').fill('Recognise the signs of abuse');
   await waitForEditorSaved(page);
   expect((await savedFrameworks(page)).map((framework) => framework.title)).toEqual(['Safeguarding adults']);

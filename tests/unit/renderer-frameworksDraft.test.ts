@@ -145,7 +145,7 @@ describe('problems that stop a draft being saved', () => {
   test('two outcomes in use with the same code are a problem on the later one, whatever the case', () => {
     const clash = changeOutcome(unit26(), 'lo3', (outcome) => ({ ...outcome, code: 'lo2' }));
     expect(draftProblems(clash).get(fieldKeys.outcomeCode('lo3'))).toEqual({
-      message: 'Outcome 2 already has the code lo2. Each outcome needs its own code.',
+      message: 'Outcome 2 already has the code LO2. Each outcome needs its own code.',
       missing: false,
     });
   });

@@ -62,7 +62,10 @@ function saveStatusText(save: FrameworkSaveState, problemsShown: boolean, proble
 export function FrameworkEditor({ initial, saved }: FrameworkEditorProps) {
   const session = useSession();
   const [draft, setDraft] = useState(initial);
-  const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set());
+  // Coming back to changes left unsaved, what still stops them being saved is shown at once.
+  const [touched, setTouched] = useState<ReadonlySet<string>>(() =>
+    initial !== saved && (saved !== null || initial.title.trim() !== '') ? new Set(draftProblems(initial).keys()) : new Set(),
+  );
   const [deleted, setDeleted] = useState<{ item: Deleted; name: string } | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
   const [importNotice] = useState(() => importNotices.take(initial.id));
@@ -182,6 +185,14 @@ export function FrameworkEditor({ initial, saved }: FrameworkEditorProps) {
     edit((framework) => undoDelete(framework, item), { id: deleteButtonOf(item) });
   };
 
+  // Every problem is shown, and the first of them is put in front of the user.
+  const showProblems = () => {
+    const keys = [...problems.keys()];
+    const first = keys[0];
+    if (first) focusAfterRender.current = { id: first };
+    setTouched(new Set(keys));
+  };
+
   const addNewOutcome = () => {
     const outcomeId = newItemId();
     edit((framework) => addOutcome(framework, outcomeId), { id: editorDomIds.outcome(outcomeId, 'code'), select: true });
@@ -205,6 +216,11 @@ export function FrameworkEditor({ initial, saved }: FrameworkEditorProps) {
           <span className="framework-save__icon" aria-hidden="true" />
           {status.text}
         </p>
+        {problems.size > 0 ? (
+          <button type="button" className="button button--small" onClick={showProblems}>
+            Show what needs fixing
+          </button>
+        ) : null}
         <div className="framework-editor__notice" aria-live="polite">
           {deleted ? (
             <p className="framework-editor__deleted">
@@ -271,7 +287,6 @@ export function FrameworkEditor({ initial, saved }: FrameworkEditorProps) {
               touch(fieldKeys.title);
               edit((framework) => ({ ...framework, title }));
             }}
-            onBlur={() => touch(fieldKeys.title)}
             problem={titleProblem}
           />
           <TextField
@@ -284,7 +299,6 @@ export function FrameworkEditor({ initial, saved }: FrameworkEditorProps) {
               touch(fieldKeys.number);
               edit((framework) => ({ ...framework, number }));
             }}
-            onBlur={() => touch(fieldKeys.number)}
             problem={numberProblem}
           />
         </div>

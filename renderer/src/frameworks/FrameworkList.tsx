@@ -16,6 +16,7 @@ import { FrameworkListItem, listDomIds } from './FrameworkListItem.js';
 import { newUnitDraft } from './frameworkDraft.js';
 import { importNotices } from './importNotices.js';
 import { unsavedFrameworks } from './unsavedFrameworks.js';
+import { worthRetrying } from './useFrameworkAutosave.js';
 
 type Feedback = { tone: 'ok' | 'error'; text: string } | null;
 
@@ -81,14 +82,18 @@ export function FrameworkList() {
           // Read now rather than when clicked: an edit saved just before is kept.
           const latest = session.frameworks.snapshot().frameworks.find((candidate) => candidate.id === framework.id) ?? framework;
           const result = await session.client.call('frameworks.save', { framework: { ...latest, archived: archive } });
-          setArchiving((ids) => {
-            const next = new Set(ids);
-            next.delete(framework.id);
-            return next;
-          });
+          const retry = !result.ok && worthRetrying(result.error.code);
+          if (!retry) {
+            setArchiving((ids) => {
+              const next = new Set(ids);
+              next.delete(framework.id);
+              return next;
+            });
+          }
           if (!result.ok) {
-            setFeedback({ tone: 'error', text: `${name} was not ${archive ? 'archived' : 'restored'}: ${result.error.message}` });
-            return { ok: false, message: result.error.message, retry: false };
+            const outcome = retry ? 'not yet' : 'not';
+            setFeedback({ tone: 'error', text: `${name} was ${outcome} ${archive ? 'archived' : 'restored'}: ${result.error.message}${retry ? ' Trying again…' : ''}` });
+            return { ok: false, message: result.error.message, retry };
           }
           focusAfterRender.current = listDomIds.archiveToggle(framework.id);
           session.frameworks.put(result.value);

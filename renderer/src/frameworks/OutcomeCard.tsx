@@ -4,7 +4,7 @@ import { frameworkLimits } from './frameworkLimits.js';
 import { editorDomIds } from './editorDomIds.js';
 import { type Direction, criterionName, outcomeName } from './frameworkDraft.js';
 import { ItemActions } from './ItemActions.js';
-import { TextField } from './TextField.js';
+import { TextField, fieldProblemId } from './TextField.js';
 
 /** Everything the editor lets the user do to an outcome and its criteria. */
 export interface OutcomeEditing {
@@ -34,6 +34,8 @@ export function OutcomeCard({ outcome, index, count, editing }: OutcomeCardProps
   const position = `Outcome ${index + 1}`;
   const codeKey = fieldKeys.outcomeCode(outcome.id);
   const titleKey = fieldKeys.outcomeTitle(outcome.id);
+  // A code field is narrow: its problem goes under the whole row, where it has room.
+  const codeProblem = editing.problemFor(codeKey);
   return (
     <li className={`outcome-card${outcome.archived ? ' outcome-card--archived' : ''}`} data-testid="outcome-card">
       <div className="outcome-card__head">
@@ -68,8 +70,8 @@ export function OutcomeCard({ outcome, index, count, editing }: OutcomeCardProps
             editing.touch(codeKey);
             editing.changeOutcome(outcome.id, { code });
           }}
-          onBlur={() => editing.touch(codeKey)}
-          problem={editing.problemFor(codeKey)}
+          problem={codeProblem}
+          problemShownElsewhere
         />
         <TextField
           id={editorDomIds.outcome(outcome.id, 'title')}
@@ -85,9 +87,13 @@ export function OutcomeCard({ outcome, index, count, editing }: OutcomeCardProps
             editing.touch(titleKey);
             editing.changeOutcome(outcome.id, { title });
           }}
-          onBlur={() => editing.touch(titleKey)}
           problem={editing.problemFor(titleKey)}
         />
+        {codeProblem ? (
+          <p id={fieldProblemId(editorDomIds.outcome(outcome.id, 'code'))} className="field__problem field__problem--row">
+            {codeProblem}
+          </p>
+        ) : null}
       </div>
 
       <div className="criteria">
@@ -99,6 +105,7 @@ export function OutcomeCard({ outcome, index, count, editing }: OutcomeCardProps
               const criterionPosition = `${position} criterion ${criterionIndex + 1}`;
               const criterionCodeKey = fieldKeys.criterionCode(outcome.id, criterion.id);
               const textKey = fieldKeys.criterionText(outcome.id, criterion.id);
+              const criterionCodeProblem = editing.problemFor(criterionCodeKey);
               return (
                 <li key={criterion.id} className={`criterion-row${criterion.archived ? ' criterion-row--archived' : ''}`} data-testid="criterion-row">
                   <TextField
@@ -114,8 +121,8 @@ export function OutcomeCard({ outcome, index, count, editing }: OutcomeCardProps
                       editing.touch(criterionCodeKey);
                       editing.changeCriterion(outcome.id, criterion.id, { code });
                     }}
-                    onBlur={() => editing.touch(criterionCodeKey)}
-                    problem={editing.problemFor(criterionCodeKey)}
+                    problem={criterionCodeProblem}
+                    problemShownElsewhere
                   />
                   <TextField
                     id={editorDomIds.criterion(outcome.id, criterion.id, 'text')}
@@ -132,7 +139,6 @@ export function OutcomeCard({ outcome, index, count, editing }: OutcomeCardProps
                       editing.touch(textKey);
                       editing.changeCriterion(outcome.id, criterion.id, { text });
                     }}
-                    onBlur={() => editing.touch(textKey)}
                     problem={editing.problemFor(textKey)}
                   />
                   <div className="criterion-row__side">
@@ -147,6 +153,11 @@ export function OutcomeCard({ outcome, index, count, editing }: OutcomeCardProps
                     onDelete={() => editing.deleteCriterion(outcome.id, criterion.id)}
                     />
                   </div>
+                  {criterionCodeProblem ? (
+                    <p id={fieldProblemId(editorDomIds.criterion(outcome.id, criterion.id, 'code'))} className="field__problem field__problem--row">
+                      {criterionCodeProblem}
+                    </p>
+                  ) : null}
                 </li>
               );
             })}

@@ -6,9 +6,10 @@ interface TextFieldProps {
   label: ReactNode;
   value: string;
   onChange: (value: string) => void;
-  onBlur: () => void;
   /** Why the field stops the draft being saved, shown beside it. */
   problem: string | null;
+  /** The caller shows the problem (with id `<id>-problem`) somewhere wider, such as under a narrow field's row. */
+  problemShownElsewhere?: boolean;
   hint?: string;
   /** Shown beside the label but not part of it, such as an "Archived" badge. */
   aside?: ReactNode;
@@ -17,15 +18,18 @@ interface TextFieldProps {
   className?: string;
 }
 
+export function fieldProblemId(fieldId: string): string {
+  return `${fieldId}-problem`;
+}
+
 /** A labelled field whose problem, when it has one, is shown under its label and read with it. */
-export function TextField({ id, label, value, onChange, onBlur, problem, hint, aside, shape = 'short', className }: TextFieldProps) {
+export function TextField({ id, label, value, onChange, problem, problemShownElsewhere = false, hint, aside, shape = 'short', className }: TextFieldProps) {
   const hintId = `${id}-hint`;
-  const problemId = `${id}-problem`;
+  const problemId = fieldProblemId(id);
   const describedBy = [hint ? hintId : null, problem ? problemId : null].filter((part) => part !== null).join(' ') || undefined;
   const shared = {
     id,
     value,
-    onBlur,
     className: `input input--${shape}`,
     'aria-invalid': problem ? true : undefined,
     'aria-describedby': describedBy,
@@ -46,7 +50,7 @@ export function TextField({ id, label, value, onChange, onBlur, problem, hint, a
           {hint}
         </p>
       ) : null}
-      {problem ? (
+      {problem && !problemShownElsewhere ? (
         <p id={problemId} className="field__problem">
           {problem}
         </p>

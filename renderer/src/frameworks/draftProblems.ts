@@ -2,14 +2,14 @@ import type { Framework } from '../../../shared/frameworks/framework.js';
 import { frameworkLimits } from './frameworkLimits.js';
 
 
-/** Names one field of the draft, so its problem can be shown beside it. */
+/** Names one field of the draft, so its problem can be shown beside it; also the field's element id. */
 export const fieldKeys = {
-  title: 'title',
-  number: 'number',
-  outcomeCode: (outcomeId: string) => `outcome:${outcomeId}:code`,
-  outcomeTitle: (outcomeId: string) => `outcome:${outcomeId}:title`,
-  criterionCode: (outcomeId: string, criterionId: string) => `criterion:${outcomeId}:${criterionId}:code`,
-  criterionText: (outcomeId: string, criterionId: string) => `criterion:${outcomeId}:${criterionId}:text`,
+  title: 'framework-title',
+  number: 'framework-number',
+  outcomeCode: (outcomeId: string) => `outcome-${outcomeId}-code`,
+  outcomeTitle: (outcomeId: string) => `outcome-${outcomeId}-title`,
+  criterionCode: (outcomeId: string, criterionId: string) => `criterion-${outcomeId}-${criterionId}-code`,
+  criterionText: (outcomeId: string, criterionId: string) => `criterion-${outcomeId}-${criterionId}-text`,
 } as const;
 
 export interface DraftProblem {
@@ -44,26 +44,26 @@ export function draftProblems(framework: Framework): DraftProblems {
   required(fieldKeys.title, framework.title, 'Give the framework a title.', frameworkLimits.text);
   note(fieldKeys.number, tooLong(framework.number, frameworkLimits.number));
 
-  const outcomeCodes = new Map<string, number>();
+  const outcomeCodes = new Map<string, { index: number; code: string }>();
   framework.outcomes.forEach((outcome, index) => {
     const codeKey = fieldKeys.outcomeCode(outcome.id);
     if (outcome.code.trim() === '') note(codeKey, 'Give this outcome a code, such as LO1.', true);
     else if (!outcome.archived) {
       const earlier = outcomeCodes.get(sameCode(outcome.code));
-      if (earlier !== undefined) note(codeKey, `Outcome ${earlier + 1} already has the code ${outcome.code.trim()}. Each outcome needs its own code.`);
-      else outcomeCodes.set(sameCode(outcome.code), index);
+      if (earlier) note(codeKey, `Outcome ${earlier.index + 1} already has the code ${earlier.code}. Each outcome needs its own code.`);
+      else outcomeCodes.set(sameCode(outcome.code), { index, code: outcome.code.trim() });
     }
     note(codeKey, tooLong(outcome.code, frameworkLimits.code));
     required(fieldKeys.outcomeTitle(outcome.id), outcome.title, 'Give this outcome a title.', frameworkLimits.text);
 
-    const criterionCodes = new Map<string, number>();
+    const criterionCodes = new Map<string, { index: number; code: string }>();
     outcome.criteria.forEach((criterion, criterionIndex) => {
       const criterionCodeKey = fieldKeys.criterionCode(outcome.id, criterion.id);
       if (criterion.code.trim() === '') note(criterionCodeKey, 'Give this criterion a code, such as P1.', true);
       else if (!criterion.archived) {
         const earlier = criterionCodes.get(sameCode(criterion.code));
-        if (earlier !== undefined) note(criterionCodeKey, `Criterion ${earlier + 1} of this outcome already has the code ${criterion.code.trim()}.`);
-        else criterionCodes.set(sameCode(criterion.code), criterionIndex);
+        if (earlier) note(criterionCodeKey, `Criterion ${earlier.index + 1} of this outcome already has the code ${earlier.code}.`);
+        else criterionCodes.set(sameCode(criterion.code), { index: criterionIndex, code: criterion.code.trim() });
       }
       note(criterionCodeKey, tooLong(criterion.code, frameworkLimits.code));
       required(fieldKeys.criterionText(outcome.id, criterion.id), criterion.text, 'Write what this criterion asks for.', frameworkLimits.text);

@@ -1,7 +1,9 @@
-/** Element ids in the framework editor, so focus can be put back on a control after a change. */
+import { fieldKeys } from './draftProblems.js';
+
+/** Element ids in the framework editor, so focus can be put back on a control after a change. Fields use their field key. */
 export const editorDomIds = {
-  title: 'framework-title',
-  number: 'framework-number',
+  title: fieldKeys.title,
+  number: fieldKeys.number,
   addOutcome: 'framework-add-outcome',
   undoDelete: 'framework-undo-delete',
   outcome: (outcomeId: string, part: 'code' | 'title' | 'up' | 'down' | 'archive' | 'delete' | 'add-criterion' | 'heading') => `outcome-${outcomeId}-${part}`,

@@ -13,6 +13,11 @@ export type FrameworkSaveState =
 /** Answers the same framework would get again: the queue stops retrying them. */
 const refusedForGood: ReadonlySet<ApiErrorCode> = new Set<ApiErrorCode>(['invalid-argument', 'not-found', 'unknown-operation', 'unauthorised']);
 
+/** True when sending the same save again might work (the back end could not be reached or could not write). */
+export function worthRetrying(code: ApiErrorCode): boolean {
+  return !refusedForGood.has(code);
+}
+
 export function frameworkWriteKey(frameworkId: string): string {
   return `framework:${frameworkId}`;
 }
@@ -62,7 +67,7 @@ export function useFrameworkAutosave({ draft, canSend, unsavedAtOpen, onSaved, o
             return { ok: true };
           }
           const { code, message } = result.error;
-          const retry = !refusedForGood.has(code);
+          const retry = worthRetrying(code);
           if (retry) setState({ kind: 'retrying', message });
           else if (!newerWaiting) {
             setState({ kind: 'refused', message });
