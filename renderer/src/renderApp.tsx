@@ -8,6 +8,8 @@ import './styles/shell.css';
 import './styles/week.css';
 import './styles/editor.css';
 import './styles/pages.css';
+import './styles/frameworks.css';
+import './styles/evidence.css';
 
 /** React, the editor and the screens: loaded while the first requests are already on their way. */
 export function renderApp(container: HTMLElement, transport: Transport, startup: StartupRequests | null): void {

@@ -52,6 +52,11 @@ export function formatWeekCommencingLong(weekStart: CalendarDate): string {
   return `Week commencing ${format(toDate(weekStart), 'EEEE d MMMM yyyy', { locale: enGB })}`;
 }
 
+/** "week commencing Monday 7 October 2019", for the middle of a sentence. */
+export function formatWeekCommencingInSentence(weekStart: CalendarDate): string {
+  return `week commencing ${format(toDate(weekStart), 'EEEE d MMMM yyyy', { locale: enGB })}`;
+}
+
 /** "7 October 2019" */
 export function formatUkDate(day: CalendarDate): string {
   return format(toDate(day), 'd MMMM yyyy', { locale: enGB });

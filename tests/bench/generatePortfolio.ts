@@ -1,4 +1,5 @@
 import type { EditorNode } from '../../shared/document/editorJson.js';
+import type { Framework } from '../../shared/frameworks/framework.js';
 import { shiftWeeks } from '../../shared/dates/weeks.js';
 import { type PortfolioData, newPortfolio } from '../../shared/portfolio/portfolioData.js';
 import { summariseSections } from '../../shared/portfolio/entrySummary.js';
@@ -46,6 +47,26 @@ const bullets = (random: () => number, count: number): EditorNode => ({
   content: Array.from({ length: count }, () => ({ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: sentence(random) }] }] })),
 });
 
+/** The unit every generated portfolio is tagged against: 30 outcomes, as the issue's benchmark asks. */
+export const benchFramework: Framework = {
+  id: 'bench-unit',
+  title: 'Benchmark unit with thirty outcomes',
+  number: '99',
+  archived: false,
+  builtIn: null,
+  outcomes: Array.from({ length: 30 }, (_, index) => ({ id: `lo${index + 1}`, code: `LO${index + 1}`, title: `Outcome number ${index + 1}`, archived: false, criteria: [] })),
+};
+
+/** About a quarter of paragraphs start with a passage tagged for one or two outcomes. */
+function tagSome(random: () => number, paragraph: EditorNode): EditorNode {
+  if (random() >= 0.25) return paragraph;
+  const [first, ...rest] = paragraph.content ?? [];
+  if (!first) return paragraph;
+  const outcomes = new Set([1 + Math.floor(random() * 30), ...(random() < 0.3 ? [1 + Math.floor(random() * 30)] : [])]);
+  const marks = [...(first.marks ?? []), ...[...outcomes].map((outcome) => ({ type: 'evidence', attrs: { framework: benchFramework.id, outcome: `lo${outcome}`, criterion: null } }))];
+  return { ...paragraph, content: [{ ...first, marks }, ...rest] };
+}
+
 export interface GeneratedPortfolio {
   data: PortfolioData;
   bodies: Map<string, EntryBody>;
@@ -66,7 +87,7 @@ export function generatePortfolio(entries: number, seed = 42): GeneratedPortfoli
     let ideaIndex = 0;
     while (words < targetWords * 0.8) {
       const size = 60 + Math.floor(random() * 120);
-      thisWeek.push(paragraphOf(random, size));
+      thisWeek.push(tagSome(random, paragraphOf(random, size)));
       words += size;
       if (random() < 0.35) {
         thisWeek.push({ type: 'ideaBlock', attrs: { id: `idea-${i}-${ideaIndex}` }, content: [{ type: 'text', text: sentence(random) }] });
@@ -87,7 +108,7 @@ export function generatePortfolio(entries: number, seed = 42): GeneratedPortfoli
     };
     const id = `entry-${i}`;
     bodies.set(`body-${i}`, { entryId: id, sections });
-    records.push({ id, kind: 'weekly-log', weekStart, createdAt: stamp, updatedAt: stamp, planReview: {}, tags: [], body: `body-${i}`, summary: summariseSections(sections) });
+    records.push({ id, kind: 'weekly-log', weekStart, createdAt: stamp, updatedAt: stamp, planReview: {}, tags: random() < 0.05 ? [{ framework: benchFramework.id, outcome: `lo${1 + Math.floor(random() * 30)}`, criterion: null }] : [], body: `body-${i}`, summary: summariseSections(sections) });
   }
-  return { data: { ...data, entries: records }, bodies };
+  return { data: { ...data, entries: records, frameworks: [benchFramework] }, bodies };
 }

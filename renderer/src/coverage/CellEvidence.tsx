@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { formatWeekCommencingLong } from '../../../shared/dates/weeks.js';
+import { formatWeekCommencingInSentence, formatWeekCommencingLong } from '../../../shared/dates/weeks.js';
 import type { Coverage } from '../../../shared/evidence/coverage.js';
 import type { EvidenceItem } from '../../../shared/evidence/evidenceList.js';
 import type { Framework } from '../../../shared/frameworks/framework.js';
@@ -50,7 +50,7 @@ export function CellEvidence({ framework, coverage, cell, onClose }: { framework
     <section className="cell-evidence" aria-labelledby="cell-evidence-heading" data-testid="cell-evidence">
       <div className="cell-evidence__header">
         <h2 id="cell-evidence-heading" tabIndex={-1} ref={heading}>
-          {rowCode(framework, row)} in the {formatWeekCommencingLong(column.weekStart).toLowerCase()}
+          {rowCode(framework, row)} in the {formatWeekCommencingInSentence(column.weekStart)}
         </h2>
         <button type="button" className="button button--quiet" onClick={onClose}>
           Close

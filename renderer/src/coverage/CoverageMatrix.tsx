@@ -1,9 +1,8 @@
 import { type KeyboardEvent, type UIEvent, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Coverage, CoverageRow } from '../../../shared/evidence/coverage.js';
 import type { Framework } from '../../../shared/frameworks/framework.js';
-import { formatWeekCommencingLong } from '../../../shared/dates/weeks.js';
 import { routeHash } from '../routing/route.js';
-import { cellIndex, cellLevel, describeCell, plural } from './coverageCells.js';
+import { cellIndex, cellLevel, describeCell, plural, weekLabel } from './coverageCells.js';
 
 import type { OpenCell } from './CellEvidence.js';
 
@@ -14,12 +13,24 @@ interface CoverageMatrixProps {
   onOpenCell(cell: OpenCell): void;
 }
 
+/** Set when a matrix has been put on the page (before the browser paints it). */
+export const coverageDrawnMark = 'reflective-portfolio:coverage-drawn';
+/** Set once the browser has painted a new matrix. */
+export const coveragePaintedMark = 'reflective-portfolio:coverage-painted';
+
 /** Width of one week's column in CSS pixels (kept in step with .coverage-grid in evidence.css). */
 export const columnWidth = 56;
-const overscan = 6;
+const overscan = 3;
 
-const monthFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
-const yearFormat = new Intl.DateTimeFormat('en-GB', { year: 'numeric', timeZone: 'UTC' });
+/** Columns are drawn in blocks of this many, so scrolling redraws once a block, not once a frame. */
+const block = 8;
+
+/** "3 passages", "1 whole week" or "2 passages, 1 whole week". */
+function totalText(row: CoverageRow): string {
+  const wholeWeeks = row.cells.filter((cell) => cell.wholeEntry).length;
+  const parts = [row.passages > 0 ? plural(row.passages, 'passage') : '', wholeWeeks > 0 ? plural(wholeWeeks, 'whole week') : ''].filter(Boolean);
+  return parts.join(', ');
+}
 
 /** "LO3" for an outcome row; "LO3 P5" for a criterion row. */
 export function rowCode(framework: Framework, row: CoverageRow): string {
@@ -35,15 +46,17 @@ export function rowCode(framework: Framework, row: CoverageRow): string {
  */
 export function CoverageMatrix({ framework, coverage, openCell, onOpenCell }: CoverageMatrixProps) {
   const scroller = useRef<HTMLDivElement>(null);
-  const [view, setView] = useState({ left: 0, width: 1200 });
+  // Starts scrolled to the latest weeks (where a writer is working now), so the first drawing is the one shown.
+  const [view, setView] = useState(() => ({ left: Math.max(0, coverage.columns.length * columnWidth - 900), width: 900 }));
   const [focus, setFocus] = useState<OpenCell>({ row: 0, column: Math.max(0, coverage.columns.length - 1) });
   const wantFocus = useRef(false);
   const cells = useMemo(() => cellIndex(coverage), [coverage]);
   const columnCount = coverage.columns.length;
   const rowCount = coverage.rows.length;
 
-  const first = Math.max(0, Math.floor(view.left / columnWidth) - overscan);
-  const last = Math.min(columnCount, Math.ceil((view.left + view.width) / columnWidth) + overscan);
+  const first = Math.max(0, Math.floor((view.left / columnWidth - overscan) / block) * block);
+  const last = Math.min(columnCount, Math.ceil(((view.left + view.width) / columnWidth + overscan) / block) * block);
+  const labels = useMemo(() => coverage.columns.map((column) => weekLabel(column.weekStart)), [coverage]);
   const shown = useMemo(() => Array.from({ length: Math.max(0, last - first) }, (_, index) => first + index), [first, last]);
 
   const measure = useCallback(() => {
@@ -61,6 +74,9 @@ export function CoverageMatrix({ framework, coverage, openCell, onOpenCell }: Co
 
   // Open at the latest weeks, where a writer is working now.
   useLayoutEffect(() => {
+    performance.mark(coverageDrawnMark);
+    // A task queued from the next animation frame runs once that frame has been painted.
+    requestAnimationFrame(() => setTimeout(() => performance.mark(coveragePaintedMark), 0));
     const element = scroller.current;
     if (element) element.scrollLeft = element.scrollWidth;
     setFocus({ row: 0, column: Math.max(0, coverage.columns.length - 1) });
@@ -167,6 +183,14 @@ export function CoverageMatrix({ framework, coverage, openCell, onOpenCell }: Co
         aria-label={`Coverage of ${framework.title}: outcomes by week`}
         aria-describedby="coverage-grid-help"
         onKeyDown={onKeyDown}
+        onClick={(event) => {
+          // One handler for every cell: the cell says where it is.
+          const at = event.target instanceof HTMLElement ? /^(\d+):(\d+)$/.exec(event.target.closest<HTMLElement>('[data-cell]')?.dataset['cell'] ?? '') : null;
+          if (!at) return;
+          const cell = { row: Number(at[1]), column: Number(at[2]) };
+          setFocus(cell);
+          onOpenCell(cell);
+        }}
         style={{ width: `calc(var(--coverage-head) + var(--coverage-total) + ${columnCount * columnWidth}px)` }}
       >
         <thead>
@@ -179,11 +203,11 @@ export function CoverageMatrix({ framework, coverage, openCell, onOpenCell }: Co
             </th>
             {before > 0 ? <td className="coverage-grid__spacer" style={{ width: before }} aria-hidden="true" /> : null}
             {shown.map((column) => {
-              const week = coverage.columns[column]?.weekStart ?? '';
+              const label = labels[column];
               return (
-                <th key={column} scope="col" className="coverage-grid__week" aria-colindex={column + 3} aria-label={formatWeekCommencingLong(week)}>
-                  <span>{monthFormat.format(new Date(`${week}T00:00:00Z`))}</span>
-                  <span className="coverage-grid__year">{yearFormat.format(new Date(`${week}T00:00:00Z`))}</span>
+                <th key={column} scope="col" className="coverage-grid__week" aria-colindex={column + 3} aria-label={label?.sentence}>
+                  <span>{label?.dayMonth}</span>
+                  <span className="coverage-grid__year">{label?.year}</span>
                 </th>
               );
             })}
@@ -207,7 +231,7 @@ export function CoverageMatrix({ framework, coverage, openCell, onOpenCell }: Co
                   {row.archived ? <span className="muted"> (archived)</span> : null}
                 </th>
                 <td className="coverage-grid__total" aria-colindex={2}>
-                  {empty ? <span className="badge badge--warning">No evidence</span> : `${plural(row.passages, 'passage')}${row.entries > 0 ? ` in ${plural(row.entries, 'week')}` : ''}`}
+                  {empty ? <span className="badge badge--warning">No evidence</span> : totalText(row)}
                 </td>
                 {before > 0 ? <td className="coverage-grid__spacer" aria-hidden="true" /> : null}
                 {shown.map((column) => {
@@ -215,7 +239,6 @@ export function CoverageMatrix({ framework, coverage, openCell, onOpenCell }: Co
                   const level = cellLevel(cell);
                   const isFocus = focus.row === rowIndex && tabColumn === column;
                   const isOpen = openCell?.row === rowIndex && openCell.column === column;
-                  const week = coverage.columns[column]?.weekStart ?? '';
                   return (
                     <td
                       key={column}
@@ -224,12 +247,8 @@ export function CoverageMatrix({ framework, coverage, openCell, onOpenCell }: Co
                       tabIndex={isFocus ? 0 : -1}
                       data-cell={`${rowIndex}:${column}`}
                       className={`coverage-cell coverage-cell--${level}${isOpen ? ' coverage-cell--open' : ''}`}
-                      aria-label={`${code}, ${formatWeekCommencingLong(week).toLowerCase()}: ${describeCell(cell)}`}
-                      aria-selected={isOpen}
-                      onClick={() => {
-                        setFocus({ row: rowIndex, column });
-                        onOpenCell({ row: rowIndex, column });
-                      }}
+                      aria-label={`${code}, ${labels[column]?.sentence ?? ''}: ${describeCell(cell)}`}
+                      aria-selected={isOpen ? true : undefined}
                     >
                       {cell ? (
                         <span aria-hidden="true">

@@ -11,6 +11,10 @@ import { CoverageMatrix, rowCode } from './CoverageMatrix.js';
 import { plural, rowsWithoutEvidence } from './coverageCells.js';
 import { isCalendarDate, weekCommencing } from '../../../shared/dates/weeks.js';
 
+/** Performance marks `npm run bench` reads: the request sent, the answer in, the matrix drawn. */
+export const coverageRequestedMark = 'reflective-portfolio:coverage-requested';
+export const coverageAnsweredMark = 'reflective-portfolio:coverage-answered';
+
 interface CoverageViewProps {
   frameworkId: string | null;
 }
@@ -49,8 +53,10 @@ export function CoverageView({ frameworkId }: CoverageViewProps) {
     if (!chosen || rangeProblem || from === undefined || to === undefined) return;
     let cancelled = false;
     setLoading({ state: 'loading' });
+    performance.mark(coverageRequestedMark);
     void session.client.call('evidence.coverage', { frameworkId: chosen.id, from, to }).then((result) => {
       if (cancelled) return;
+      performance.mark(coverageAnsweredMark);
       setLoading(result.ok ? { state: 'ready', coverage: result.value } : { state: 'error', message: result.error.message });
     });
     return () => {

@@ -1,4 +1,4 @@
-import { formatWeekCommencingLong, formatWeekCommencingShort } from '../../../shared/dates/weeks.js';
+import { formatWeekCommencingInSentence, formatWeekCommencingLong, formatWeekCommencingShort } from '../../../shared/dates/weeks.js';
 import type { EvidenceItem } from '../../../shared/evidence/evidenceList.js';
 import { type Framework, tagKey } from '../../../shared/frameworks/framework.js';
 import { weeklyLogSections } from '../../../shared/portfolio/weeklyLog.js';
@@ -21,7 +21,7 @@ export function EvidenceItems({ items, frameworks, showWeek }: { items: readonly
               <p className="evidence-item__source">
                 <span className="tag-chip tag-chip--static">{code}</span> The whole week{showWeek ? ` of ${week}` : ''} ({plural(item.words, 'word')})
               </p>
-              <a href={routeHash({ view: 'week', weekStart: item.weekStart })}>Open the {formatWeekCommencingLong(item.weekStart).toLowerCase()}</a>
+              <a href={routeHash({ view: 'week', weekStart: item.weekStart })}>Open the {formatWeekCommencingInSentence(item.weekStart)}</a>
             </li>
           );
         }

@@ -31,3 +31,26 @@ export function describeCell(cell: CoverageCell | undefined): string {
 export function rowsWithoutEvidence(coverage: Coverage): CoverageRow[] {
   return coverage.rows.filter((row) => row.entries === 0 && !row.archived);
 }
+
+const monthsShort = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const monthsLong = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+export interface WeekLabel {
+  /** "23 Nov" */
+  dayMonth: string;
+  /** "2026" */
+  year: string;
+  /** "week commencing Monday 23 November 2026" */
+  sentence: string;
+}
+
+/**
+ * A column's labels straight from its YYYY-MM-DD Monday: the matrix draws hundreds of these on
+ * every scroll step, so no date library is called (the same words as shared/dates/weeks.ts).
+ */
+export function weekLabel(weekStart: string): WeekLabel {
+  const year = weekStart.slice(0, 4);
+  const month = Number(weekStart.slice(5, 7)) - 1;
+  const day = Number(weekStart.slice(8, 10));
+  return { dayMonth: `${day} ${monthsShort[month] ?? ''}`, year, sentence: `week commencing Monday ${day} ${monthsLong[month] ?? ''} ${year}` };
+}

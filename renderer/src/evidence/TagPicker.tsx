@@ -65,6 +65,12 @@ export function TagPicker({ title, description, frameworks, initial, applyLabel,
     filterInput.current?.focus();
   }, []);
 
+  /** Leaves the modal state first, so focus can go back to the page (it is inert while the dialog is modal). */
+  const close = () => {
+    dialog.current?.close();
+    onClose();
+  };
+
   const toggle = (key: TagKey) => {
     setProblem(null);
     setChosen((previous) => {
@@ -82,6 +88,7 @@ export function TagPicker({ title, description, frameworks, initial, applyLabel,
       return;
     }
     const tags = [...chosen].map(parseTagKey).filter((tag): tag is EvidenceTag => tag !== null);
+    dialog.current?.close();
     onApply(tags);
   };
 
@@ -98,7 +105,13 @@ export function TagPicker({ title, description, frameworks, initial, applyLabel,
       aria-describedby={`${ids}-description`}
       onCancel={(event) => {
         event.preventDefault();
-        onClose();
+        close();
+      }}
+      // Esc closes at once, even from the filter box (where it would otherwise first clear the text).
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape') return;
+        event.preventDefault();
+        close();
       }}
       data-testid="tag-picker"
     >
@@ -127,16 +140,18 @@ export function TagPicker({ title, description, frameworks, initial, applyLabel,
               aria-describedby={`${ids}-count`}
               onChange={(event) => setFilter(event.target.value)}
               onKeyDown={(event) => {
-                // With one match left, Enter in the filter ticks it rather than applying.
-                if (event.key === 'Enter' && visibleCount === 1) {
-                  event.preventDefault();
-                  const only = visible[0]?.choices[0];
-                  if (only) toggle(only.key);
-                }
+                // Type a code, press Enter: with one match left, Enter ticks it (if it is not ticked) and applies.
+                if (event.key !== 'Enter' || visibleCount !== 1) return;
+                const only = visible[0]?.choices[0];
+                if (!only || chosen.has(only.key)) return;
+                event.preventDefault();
+                const tags = [...chosen, only.key].map(parseTagKey).filter((tag): tag is EvidenceTag => tag !== null);
+                dialog.current?.close();
+                onApply(tags);
               }}
             />
             <p id={`${ids}-count`} className="visually-hidden" aria-live="polite">
-              {visibleCount === 1 ? '1 match: press Enter to tick it.' : `${visibleCount} matches.`}
+              {visibleCount === 1 ? '1 match: press Enter to use it.' : `${visibleCount} matches.`}
             </p>
             <div className="tag-picker__list" data-testid="tag-picker-list">
               {visible.length === 0 ? <p className="muted">Nothing matches “{filter.trim()}”.</p> : null}
@@ -173,7 +188,7 @@ export function TagPicker({ title, description, frameworks, initial, applyLabel,
               {applyLabel}
             </button>
           ) : null}
-          <button type="button" className="button button--quiet" onClick={onClose}>
+          <button type="button" className="button button--quiet" onClick={close}>
             Cancel
           </button>
         </div>

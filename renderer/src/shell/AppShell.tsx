@@ -1,6 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { type CalendarDate, thisWeek } from '../../../shared/dates/weeks.js';
 import { backupTimeFromName } from '../format/backupTimeFromName.js';
+import { CoverageView } from '../coverage/CoverageView.js';
+import { EvidenceView } from '../coverage/EvidenceView.js';
+import { FrameworksView } from '../frameworks/FrameworksView.js';
 import { IdeasView } from '../ideas/IdeasView.js';
 import { routeHash } from '../routing/route.js';
 import { useRoute } from '../routing/useRoute.js';
@@ -38,6 +41,8 @@ export function AppShell({ restoredFrom }: AppShellProps) {
   const links = [
     { view: 'week', label: 'Week log', href: routeHash({ view: 'week', weekStart: lastWeek }) },
     { view: 'ideas', label: 'Ideas', href: routeHash({ view: 'ideas' }) },
+    { view: 'coverage', label: 'Coverage', href: routeHash({ view: 'coverage', frameworkId: null }) },
+    { view: 'frameworks', label: 'Frameworks', href: routeHash({ view: 'frameworks', frameworkId: null }) },
     { view: 'settings', label: 'Settings', href: routeHash({ view: 'settings' }) },
   ] as const;
 
@@ -51,7 +56,7 @@ export function AppShell({ restoredFrom }: AppShellProps) {
             <ul>
               {links.map((link) => (
                 <li key={link.view}>
-                  <a href={link.href} aria-current={route.view === link.view ? 'page' : undefined} className="main-nav__link">
+                  <a href={link.href} aria-current={route.view === link.view || (route.view === 'evidence' && link.view === 'coverage') ? 'page' : undefined} className="main-nav__link">
                     {link.label}
                   </a>
                 </li>
@@ -72,8 +77,11 @@ export function AppShell({ restoredFrom }: AppShellProps) {
           </div>
         ) : null}
       </header>
-      {route.view === 'week' ? <WeekView weekStart={route.weekStart} thisWeek={today} /> : null}
+      {route.view === 'week' ? <WeekView weekStart={route.weekStart} thisWeek={today} passage={route.passage ?? null} /> : null}
       {route.view === 'ideas' ? <IdeasView /> : null}
+      {route.view === 'coverage' ? <CoverageView frameworkId={route.frameworkId} /> : null}
+      {route.view === 'evidence' ? <EvidenceView frameworkId={route.frameworkId} outcomeId={route.outcomeId} criterionId={route.criterionId} /> : null}
+      {route.view === 'frameworks' ? <FrameworksView frameworkId={route.frameworkId} /> : null}
       {route.view === 'settings' ? <SettingsView /> : null}
     </div>
   );

@@ -1,6 +1,7 @@
+import type { Editor } from '@tiptap/core';
 import { Selection, TextSelection } from '@tiptap/pm/state';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { type CalendarDate, formatWeekCommencingLong, formatWeekCommencingShort, shiftWeeks } from '../../../shared/dates/weeks.js';
+import { type CalendarDate, formatWeekCommencingInSentence, formatWeekCommencingLong, formatWeekCommencingShort, shiftWeeks } from '../../../shared/dates/weeks.js';
 import type { EditorDoc } from '../../../shared/document/editorJson.js';
 import type { PlanToReview } from '../../../shared/plans/planReview.js';
 import { type PlanReviewStatus, type WeeklyLogSectionId, type WeeklyLogSections, emptySections, weeklyLogSectionIds, weeklyLogSections } from '../../../shared/portfolio/weeklyLog.js';
@@ -51,6 +52,16 @@ function sectionContent(sections: Partial<WeeklyLogSections>, sectionId: keyof W
 /** The weekly log: timeline, week heading and navigation, review of last week's plans and the four sections. */
 /** A performance mark set when the first week shown becomes editable. */
 export const weekEditableMark = 'reflective-portfolio:week-editable';
+
+/**
+ * The shortcut can arrive before the editor has read the browser's latest selection change (a
+ * Shift+Arrow pressed just before): take the selection from the page now. ProseMirror's observer is
+ * internal, so it is used only if it is there.
+ */
+function readSelectionNow(editor: Editor): void {
+  const observer = (editor.view as unknown as { domObserver?: { flush?: () => void } }).domObserver;
+  if (editor.view.hasFocus()) observer?.flush?.();
+}
 
 export function WeekView({ weekStart, thisWeek, passage = null }: WeekViewProps) {
   const session = useSession();
@@ -145,7 +156,7 @@ export function WeekView({ weekStart, thisWeek, passage = null }: WeekViewProps)
       setShownWeek(weekStart);
       setLoad({ state: 'ready' });
       weeksShown.current += 1;
-      if (weeksShown.current > 1) setAnnouncement(`Showing the ${formatWeekCommencingLong(weekStart).toLowerCase()}`);
+      if (weeksShown.current > 1) setAnnouncement(`Showing the ${formatWeekCommencingInSentence(weekStart)}`);
       const active = document.activeElement;
       if (focusedSection && (active === null || active === document.body)) {
         const editor = editors[focusedSection];
@@ -215,6 +226,7 @@ export function WeekView({ weekStart, thisWeek, passage = null }: WeekViewProps)
   const openPassagePicker = useCallback(() => {
     if (loadedWeek.current === null) return;
     const section = weeklyLogSectionIds.find((sectionId) => editors[sectionId].isFocused) ?? lastSection.current;
+    readSelectionNow(editors[section]);
     if (editors[section].state.selection.empty) {
       setEvidenceNotice('Select the words you want to tag first (hold Shift and use the arrow keys), then choose Tag evidence.');
       return;
@@ -339,7 +351,7 @@ export function WeekView({ weekStart, thisWeek, passage = null }: WeekViewProps)
             description={
               picker.kind === 'passage'
                 ? `Tick the outcomes or criteria the words you selected in “${weeklyLogSections.find((section) => section.id === picker.section)?.title ?? ''}” are evidence for.`
-                : `Tick the outcomes or criteria the whole of the ${formatWeekCommencingLong(weekStart).toLowerCase()} is evidence for.`
+                : `Tick the outcomes or criteria the whole of the ${formatWeekCommencingInSentence(weekStart)} is evidence for.`
             }
             frameworks={frameworks}
             initial={picker.kind === 'week' ? weekTags : []}
