@@ -7,7 +7,8 @@ const outputDir = fileURLToPath(new URL('./out/renderer', import.meta.url));
 
 /**
  * The first script loads the app chunk with a dynamic import, after it has sent the first requests;
- * a modulepreload link lets the browser fetch and compile that chunk meanwhile instead of after.
+ * modulepreload links let the browser fetch and compile that chunk, and the small chunks it shares
+ * with the views loaded later, meanwhile instead of one after another.
  */
 function preloadAppChunk(): Plugin {
   return {
@@ -15,10 +16,21 @@ function preloadAppChunk(): Plugin {
     apply: 'build',
     transformIndexHtml: {
       order: 'post',
-      handler(_html, context) {
-        const chunk = Object.values(context.bundle ?? {}).find((output) => output.type === 'chunk' && output.isDynamicEntry && output.name === 'renderApp');
-        if (!chunk) return [];
-        return [{ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${chunk.fileName}` }, injectTo: 'head' }];
+      handler(html, context) {
+        const bundle = context.bundle ?? {};
+        const app = Object.values(bundle).find((output) => output.type === 'chunk' && output.isDynamicEntry && output.name === 'renderApp');
+        if (!app || app.type !== 'chunk') return [];
+        const files: string[] = [];
+        const visit = (fileName: string) => {
+          const chunk = bundle[fileName];
+          if (!chunk || chunk.type !== 'chunk' || files.includes(fileName)) return;
+          files.push(fileName);
+          for (const imported of chunk.imports) visit(imported);
+        };
+        visit(app.fileName);
+        // Vite links the first script's own imports already.
+        return files
+          .filter((fileName) => !html.includes(`/${fileName}"`)).map((fileName) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${fileName}` }, injectTo: 'head' as const }));
       },
     },
   };

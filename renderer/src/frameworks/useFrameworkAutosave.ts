@@ -75,6 +75,7 @@ export function useFrameworkAutosave({ draft, canSend, unsavedAtOpen, onSaved, o
           }
           return { ok: false, message, retry };
         },
+        sendWhileClosing: session.closingSender('frameworks.save', { framework: draft }),
       },
       'after-pause',
     );

@@ -139,6 +139,11 @@ export class PortfolioSession {
     );
   }
 
+  /** What a write job sends if the page closes while it waits (views with writes of their own use it). */
+  closingSender<K extends OperationName>(name: K, argument: ApiInput<K>): () => void {
+    return () => this.sendWhileClosing?.(name, argument);
+  }
+
   /** Waits for every write, but no longer than `limitMs`; true when all was saved. */
   async flushWithin(limitMs: number): Promise<boolean> {
     let timer: ReturnType<typeof setTimeout> | undefined;

@@ -1,16 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import { type CalendarDate, thisWeek } from '../../../shared/dates/weeks.js';
 import { backupTimeFromName } from '../format/backupTimeFromName.js';
-import { CoverageView } from '../coverage/CoverageView.js';
-import { EvidenceView } from '../coverage/EvidenceView.js';
-import { FrameworksView } from '../frameworks/FrameworksView.js';
-import { IdeasView } from '../ideas/IdeasView.js';
 import { routeHash } from '../routing/route.js';
 import { useRoute } from '../routing/useRoute.js';
 import { SaveStatus } from '../saving/SaveStatus.js';
-import { SettingsView } from '../settings/SettingsView.js';
 import { WeekView } from '../week/WeekView.js';
 import { ProductName } from './ProductName.js';
+import { CoverageView, EvidenceView, FrameworksView, IdeasView, LazyView, SettingsView, preloadViews } from './lazyViews.js';
 import { SkipLink } from './SkipLink.js';
 
 interface AppShellProps {
@@ -30,6 +26,13 @@ export function AppShell({ restoredFrom }: AppShellProps) {
   useEffect(() => {
     if (route.view === 'week') setLastWeek(route.weekStart);
   }, [route]);
+
+  // The other views are fetched once the page is idle, so opening one later is instant.
+  useEffect(() => {
+    const idle = window.requestIdleCallback ?? ((callback: () => void) => window.setTimeout(callback, 0));
+    const timer = window.setTimeout(() => idle(() => preloadViews()), 2000);
+    return () => window.clearTimeout(timer);
+  }, []);
 
   // Moving to another view puts keyboard and screen-reader focus at the start of its content.
   useEffect(() => {
@@ -78,11 +81,15 @@ export function AppShell({ restoredFrom }: AppShellProps) {
         ) : null}
       </header>
       {route.view === 'week' ? <WeekView weekStart={route.weekStart} thisWeek={today} passage={route.passage ?? null} /> : null}
-      {route.view === 'ideas' ? <IdeasView /> : null}
-      {route.view === 'coverage' ? <CoverageView frameworkId={route.frameworkId} /> : null}
-      {route.view === 'evidence' ? <EvidenceView frameworkId={route.frameworkId} outcomeId={route.outcomeId} criterionId={route.criterionId} /> : null}
-      {route.view === 'frameworks' ? <FrameworksView frameworkId={route.frameworkId} /> : null}
-      {route.view === 'settings' ? <SettingsView /> : null}
+      {route.view !== 'week' ? (
+        <LazyView>
+          {route.view === 'ideas' ? <IdeasView /> : null}
+          {route.view === 'coverage' ? <CoverageView frameworkId={route.frameworkId} /> : null}
+          {route.view === 'evidence' ? <EvidenceView frameworkId={route.frameworkId} outcomeId={route.outcomeId} criterionId={route.criterionId} /> : null}
+          {route.view === 'frameworks' ? <FrameworksView frameworkId={route.frameworkId} /> : null}
+          {route.view === 'settings' ? <SettingsView /> : null}
+        </LazyView>
+      ) : null}
     </div>
   );
 }

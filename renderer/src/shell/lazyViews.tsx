@@ -1,0 +1,48 @@
+import { type ReactNode, Suspense, lazy, useEffect } from 'react';
+
+/**
+ * Views other than the week are loaded when first opened (and fetched quietly once the first week
+ * is on screen), so the start-up script holds only what the weekly log needs.
+ */
+const loaders = {
+  ideas: () => import('../ideas/IdeasView.js').then((module) => ({ default: module.IdeasView })),
+  coverage: () => import('../coverage/CoverageView.js').then((module) => ({ default: module.CoverageView })),
+  evidence: () => import('../coverage/EvidenceView.js').then((module) => ({ default: module.EvidenceView })),
+  frameworks: () => import('../frameworks/FrameworksView.js').then((module) => ({ default: module.FrameworksView })),
+  settings: () => import('../settings/SettingsView.js').then((module) => ({ default: module.SettingsView })),
+};
+
+export const IdeasView = lazy(loaders.ideas);
+export const CoverageView = lazy(loaders.coverage);
+export const EvidenceView = lazy(loaders.evidence);
+export const FrameworksView = lazy(loaders.frameworks);
+export const SettingsView = lazy(loaders.settings);
+
+/** Starts fetching every lazily loaded view, for when the page has nothing more urgent to do. */
+export function preloadViews(): void {
+  for (const load of Object.values(loaders)) void load().catch(() => undefined);
+}
+
+/** Once a lazily loaded view is on the page, focus moves to its content if the loading notice had it. */
+function FocusWhenLoaded() {
+  useEffect(() => {
+    const active = document.activeElement;
+    if (active === null || active === document.body) document.getElementById('main-content')?.focus({ preventScroll: true });
+  }, []);
+  return null;
+}
+
+export function LazyView({ children }: { children: ReactNode }) {
+  return (
+    <Suspense
+      fallback={
+        <main id="main-content" className="page" tabIndex={-1} aria-busy="true">
+          <p className="muted">Opening…</p>
+        </main>
+      }
+    >
+      {children}
+      <FocusWhenLoaded />
+    </Suspense>
+  );
+}
