@@ -68,11 +68,12 @@ async function tagByKeyboard(page: Page, words: string, filter: string): Promise
 test('a unit, the sample blog tagged for LO3 and LO4 by keyboard, the matrix, and a cell followed back to its passage', async ({ page, app }) => {
   await page.goto(app.url);
   await expect(page.getByRole('heading', { level: 1, name: formatWeekCommencingLong(currentWeek) })).toBeVisible();
-  const unitCsv = await readFile('tests/fixtures/frameworks/unit26.csv', 'utf8');
-  const imported = await callFromPage(page, 'frameworks.import', { format: 'csv', text: unitCsv });
-  if (!imported.imported) throw new Error(imported.problems.join('\n'));
-  // The week view loaded before the unit existed: reload so the picker knows it.
-  await page.reload();
+  // The unit (LO1–LO4 with P/M/D criteria) comes in through the Frameworks page, from a CSV file.
+  await page.getByRole('link', { name: 'Frameworks' }).click();
+  await page.getByLabel('Import a framework from a file').and(page.locator('input[type="file"]')).setInputFiles('tests/fixtures/frameworks/unit26.csv');
+  await expect(page.getByRole('heading', { level: 1, name: /Supporting Team and Partnership Working/ })).toBeVisible();
+  await page.getByRole('link', { name: 'Week log' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: formatWeekCommencingLong(currentWeek) })).toBeVisible();
 
   const blog = await readFile('tests/fixtures/samples/unit26-assignment-blog.txt', 'utf8');
   await section(page, 'This week').focus();

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import type { ApiInput, ApiOutputs, OperationName } from '../../shared/api/contract.js';
 import { thisWeek } from '../../shared/dates/weeks.js';
 import type { Framework } from '../../shared/frameworks/framework.js';
 import { expect, test } from './webApp.js';
+import { callFromPage } from './pageApi.js';
 
 const artifacts = 'tests/.artifacts';
 const unit26Title = 'Supporting Team and Partnership Working Across Health and Social Care Services';
@@ -26,27 +26,9 @@ async function waitForEditorSaved(page: Page): Promise<void> {
   await expect(editorStatus(page)).toHaveText('All changes saved', { timeout: 10_000 });
 }
 
-/** Calls an operation with the page's own token: for setting up and checking what a test is about. */
-async function callApi<K extends OperationName>(page: Page, name: K, argument: ApiInput<K>): Promise<ApiOutputs[K]> {
-  const result = await page.evaluate(
-    async ({ operation, input }) => {
-      const token = sessionStorage.getItem('reflective-portfolio.token') ?? '';
-      const response = await fetch('/api/call', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-        body: JSON.stringify({ name: operation, argument: input }),
-      });
-      return (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
-    },
-    { operation: name, input: argument },
-  );
-  if (!result.ok) throw new Error(`${name} failed: ${result.error?.message ?? 'no message'}`);
-  return result.value as ApiOutputs[K];
-}
-
 /** The portfolio's frameworks as the back end holds them. */
 async function savedFrameworks(page: Page): Promise<Framework[]> {
-  return (await callApi(page, 'frameworks.list', {})).frameworks;
+  return (await callFromPage(page, 'frameworks.list', {})).frameworks;
 }
 
 function axeViolations(results: Awaited<ReturnType<AxeBuilder['analyze']>>): string[] {
@@ -191,7 +173,7 @@ test('deleting an outcome that has evidence is refused, and the outcome comes ba
   await page.setInputFiles('input[type=file]', unit26Csv);
   const [unit] = await savedFrameworks(page);
   const lo2 = unit!.outcomes[1]!;
-  await callApi(page, 'week.setTags', { weekStart: thisWeek(new Date()), tags: [{ framework: unit!.id, outcome: lo2.id, criterion: lo2.criteria[0]!.id }] });
+  await callFromPage(page, 'week.setTags', { weekStart: thisWeek(new Date()), tags: [{ framework: unit!.id, outcome: lo2.id, criterion: lo2.criteria[0]!.id }] });
 
   await textbox(page, 'Outcome 1 Title').fill('Understand what helps teams work well');
   await button(page, 'Delete LO2').press('Enter');
