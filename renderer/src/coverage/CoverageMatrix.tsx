@@ -25,11 +25,15 @@ const overscan = 3;
 /** Columns are drawn in blocks of this many, so scrolling redraws once a block, not once a frame. */
 const block = 8;
 
-/** "3 passages", "1 whole week" or "2 passages, 1 whole week". */
-function totalText(row: CoverageRow): string {
+/** "3 passages", "1 whole week", or both on two lines. */
+function Total({ row }: { row: CoverageRow }) {
   const wholeWeeks = row.cells.filter((cell) => cell.wholeEntry).length;
-  const parts = [row.passages > 0 ? plural(row.passages, 'passage') : '', wholeWeeks > 0 ? plural(wholeWeeks, 'whole week') : ''].filter(Boolean);
-  return parts.join(', ');
+  return (
+    <>
+      {row.passages > 0 ? <span className="coverage-grid__count">{plural(row.passages, 'passage')}</span> : null}
+      {wholeWeeks > 0 ? <span className="coverage-grid__count">{plural(wholeWeeks, 'whole week')}</span> : null}
+    </>
+  );
 }
 
 /** "LO3" for an outcome row; "LO3 P5" for a criterion row. */
@@ -231,7 +235,7 @@ export function CoverageMatrix({ framework, coverage, openCell, onOpenCell }: Co
                   {row.archived ? <span className="muted"> (archived)</span> : null}
                 </th>
                 <td className="coverage-grid__total" aria-colindex={2}>
-                  {empty ? <span className="badge badge--warning">No evidence</span> : totalText(row)}
+                  {empty ? <span className="badge badge--warning">No evidence</span> : <Total row={row} />}
                 </td>
                 {before > 0 ? <td className="coverage-grid__spacer" aria-hidden="true" /> : null}
                 {shown.map((column) => {
