@@ -131,6 +131,8 @@ test('a field left empty or a code used twice is highlighted and nothing is sent
   await textbox(page, 'Title').fill('');
   await textbox(page, 'Outcome 2 Code').fill('LO1');
   await expect(editorStatus(page)).toHaveText('Not saved: fix the highlighted fields');
+  // The header agrees: nothing claims all is saved while the draft is held back.
+  await expect(page.getByTestId('save-status')).toContainText('Not saved: needs fixing');
   await expect(textbox(page, 'Title')).toHaveAttribute('aria-invalid', 'true');
   await expect(textbox(page, 'Title')).toHaveAccessibleDescription('Give the framework a title.');
   await expect(textbox(page, 'Outcome 2 Code')).toHaveAccessibleDescription('Outcome 1 already has the code LO1. Each outcome needs its own code.');
@@ -141,6 +143,7 @@ test('a field left empty or a code used twice is highlighted and nothing is sent
   await textbox(page, 'Title').fill('Team and partnership working');
   await textbox(page, 'Outcome 2 Code').fill('LO2');
   await waitForEditorSaved(page);
+  await expect(page.getByTestId('save-status')).toHaveText('All changes saved');
   await expect(textbox(page, 'Title')).not.toHaveAttribute('aria-invalid');
   expect((await savedFrameworks(page))[0]).toMatchObject({ title: 'Team and partnership working' });
 });

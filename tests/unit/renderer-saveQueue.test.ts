@@ -30,6 +30,19 @@ afterEach(() => {
 });
 
 describe('the save queue', () => {
+  test('a change held back until it is fixed shows as not saved, and releasing it shows all saved again', async () => {
+    const queue = newQueue();
+    const { job } = recorder();
+    queue.hold('framework:u26', 'A framework has fields to fix before it can be saved.');
+    expect(queue.snapshot()).toEqual({ state: 'held', errorMessage: 'A framework has fields to fix before it can be saved.' });
+    queue.put('week:2019-10-07', job('text'), 'now');
+    expect(queue.snapshot().state).toBe('saving');
+    await vi.runAllTimersAsync();
+    expect(queue.snapshot().state).toBe('held');
+    queue.release('framework:u26');
+    expect(queue.snapshot()).toEqual({ state: 'saved', errorMessage: null });
+  });
+
   test('typing is saved once, 600 ms after the last change', async () => {
     const queue = newQueue();
     const { sent, job } = recorder();

@@ -50,8 +50,12 @@ export function useFrameworkAutosave({ draft, canSend, unsavedAtOpen, onSaved, o
   useEffect(() => {
     if (draft === opened.current) return;
     unsavedFrameworks.keep(draft);
-    if (!canSend) return;
     const key = frameworkWriteKey(draft.id);
+    if (!canSend) {
+      session.saves.hold(key, 'A framework has fields to fix before it can be saved.');
+      return;
+    }
+    session.saves.release(key);
     setState({ kind: 'saving' });
     session.saves.put(
       key,
@@ -81,12 +85,15 @@ export function useFrameworkAutosave({ draft, canSend, unsavedAtOpen, onSaved, o
     );
   }, [session, draft, canSend]);
 
-  // Leaving the editor sends what is waiting rather than letting it wait for the pause.
+  // Leaving the editor sends what is waiting rather than letting it wait for the pause; a draft
+  // that could not be sent stays listed on the Frameworks page as not saved yet.
+  const draftId = draft.id;
   useEffect(
     () => () => {
+      session.saves.release(frameworkWriteKey(draftId));
       void session.saves.flush();
     },
-    [session],
+    [session, draftId],
   );
 
   return state;

@@ -14,7 +14,7 @@ export interface SaveJob {
   sendWhileClosing?(): void;
 }
 
-export type SaveState = 'saved' | 'waiting' | 'saving' | 'retrying' | 'refused';
+export type SaveState = 'saved' | 'waiting' | 'saving' | 'retrying' | 'refused' | 'held';
 
 export interface SaveSnapshot {
   state: SaveState;
@@ -51,6 +51,8 @@ export class SaveQueue<J extends SaveJob> {
   private settledWaiters: Array<(allSaved: boolean) => void> = [];
   private readonly listeners = new Set<() => void>();
   private current: SaveSnapshot = { state: 'saved', errorMessage: null };
+  /** Changes a view keeps back until the user fixes them (a framework with an empty title), by key. */
+  private held = new Map<string, string>();
 
   constructor(private readonly options: SaveQueueOptions) {}
 
@@ -60,6 +62,20 @@ export class SaveQueue<J extends SaveJob> {
     if (timing === 'after-pause') this.restartPause();
     this.changed();
     this.pump();
+  }
+
+  /**
+   * Says that a change is being kept back, unsent, until the user fixes it: the save state shows
+   * it rather than "All changes saved". `release` when it is fixed (and put) or abandoned.
+   */
+  hold(key: string, reason: string): void {
+    if (this.held.get(key) === reason) return;
+    this.held.set(key, reason);
+    this.changed();
+  }
+
+  release(key: string): void {
+    if (this.held.delete(key)) this.changed();
   }
 
   /** Sends everything now. Resolves true once all is saved; false if a write failed (it keeps retrying) or was refused. */
@@ -196,8 +212,18 @@ export class SaveQueue<J extends SaveJob> {
   private changed(): void {
     const unsaved = !this.isIdle();
     const state: SaveState =
-      this.failures > 0 && unsaved ? 'retrying' : this.inFlight ? 'saving' : unsaved ? 'waiting' : this.refusal !== null ? 'refused' : 'saved';
-    const errorMessage = state === 'retrying' ? this.lastError : state === 'refused' ? this.refusal : null;
+      this.failures > 0 && unsaved
+        ? 'retrying'
+        : this.inFlight
+          ? 'saving'
+          : unsaved
+            ? 'waiting'
+            : this.refusal !== null
+              ? 'refused'
+              : this.held.size > 0
+                ? 'held'
+                : 'saved';
+    const errorMessage = state === 'retrying' ? this.lastError : state === 'refused' ? this.refusal : state === 'held' ? ([...this.held.values()][0] ?? null) : null;
     if (state === this.current.state && errorMessage === this.current.errorMessage) return;
     this.current = { state, errorMessage };
     for (const listener of this.listeners) listener();

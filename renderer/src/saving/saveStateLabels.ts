@@ -6,4 +6,5 @@ export const saveStateLabels: Record<SaveState, string> = {
   waiting: 'Not saved yet',
   retrying: 'Could not save — trying again',
   refused: 'Could not save',
+  held: 'Not saved: needs fixing',
 };
