@@ -65,13 +65,23 @@ export function outcomeKeyOf(tag: EvidenceTag): TagKey {
   return `${tag.framework}/${tag.outcome}`;
 }
 
-/** The tag an evidence mark's attributes describe, or null if they are not a valid tag. */
+/** What every framework, outcome and criterion id looks like (the same rule as frameworkIdSchema). */
+const idPattern = /^[A-Za-z0-9_-]{1,100}$/;
+
+export function isFrameworkId(value: unknown): value is string {
+  return typeof value === 'string' && idPattern.test(value);
+}
+
+/**
+ * The tag an evidence mark's attributes describe, or null if they are not a valid tag. Marks can
+ * arrive from pasted HTML, so anything that is not a well-formed id is not a tag.
+ */
 export function tagFromMarkAttrs(attrs: Record<string, unknown> | undefined): EvidenceTag | null {
   const framework = attrs?.['framework'];
   const outcome = attrs?.['outcome'];
   const criterion = attrs?.['criterion'] ?? null;
-  if (typeof framework !== 'string' || framework === '' || typeof outcome !== 'string' || outcome === '') return null;
-  if (criterion !== null && (typeof criterion !== 'string' || criterion === '')) return null;
+  if (!isFrameworkId(framework) || !isFrameworkId(outcome)) return null;
+  if (criterion !== null && !isFrameworkId(criterion)) return null;
   return { framework, outcome, criterion };
 }
 

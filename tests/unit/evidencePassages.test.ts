@@ -58,6 +58,12 @@ describe('tagged passages in editor JSON', () => {
     expect(passages).toEqual([]);
   });
 
+  it('ignores evidence marks whose ids are not ids (spaces, slashes, too long), as pasted HTML can hold', () => {
+    const bad = (framework: string, outcome: string) => ({ type: 'evidence', attrs: { framework, outcome, criterion: null } });
+    const passages = passagesInDoc(doc(para(text('one', bad('my unit', 'lo1')), text(' two', bad('a/b', 'c')), text(' three', bad('u26', 'x'.repeat(101))))), 'thisWeek');
+    expect(passages).toEqual([]);
+  });
+
   it('collects every section and counts passages and words per tag for the summary', () => {
     const sections = { ...emptySections(), thisWeek: doc(para(text('Team roles were clear.', lo4))), keyThoughts: doc(bullets([text('Everyone contributes', lo4)], [text('Person first', lo3)])) };
     expect(passagesInSections(sections).map((passage) => passage.section)).toEqual(['thisWeek', 'keyThoughts', 'keyThoughts']);

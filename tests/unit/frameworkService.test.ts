@@ -116,6 +116,21 @@ describe('frameworks', () => {
   });
 });
 
+describe('untrusted marks', () => {
+  it('a week saved with evidence marks that are not valid tags still opens next time, and counts only the valid tags', async () => {
+    const folder = await tempFolder();
+    const first = await openTestPortfolio(folder);
+    const pasted = { type: 'evidence', attrs: { framework: 'my unit', outcome: 'lo1/../x', criterion: null } };
+    await first.value('week.save', { weekStart: '2019-10-07', sections: { ...taggedWeek.sections, keyThoughts: doc(para(text('pasted from elsewhere', pasted))) } });
+    await first.opened.close();
+    const again = await openTestPortfolio(folder);
+    expect(again.opened.status().state).toBe('ready');
+    const record = again.opened.store()?.read().entries[0];
+    expect(record?.summary.evidence.map((count) => count.tag)).toEqual(['u26/lo3', 'u26/lo3/p5']);
+    await again.opened.close();
+  });
+});
+
 describe('whole-week tags', () => {
   it('tag a week (creating its log if it had none), count in coverage, and refuse unknown outcomes', async () => {
     const { call, value, opened } = await portfolioWithUnit();

@@ -1,7 +1,7 @@
 import { Mark } from '@tiptap/core';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
-import { type EvidenceTag, type TagKey, evidenceMarkType } from '../../../shared/frameworks/framework.js';
+import { type EvidenceTag, type TagKey, evidenceMarkType, tagFromMarkAttrs } from '../../../shared/frameworks/framework.js';
 import { evidenceMarksOf, evidenceRuns } from './evidenceRuns.js';
 
 export interface EvidenceMarkOptions {
@@ -83,7 +83,20 @@ export const EvidenceMark = Mark.create<EvidenceMarkOptions>({
   },
 
   parseHTML() {
-    return [{ tag: 'span[data-evidence]' }];
+    // Pasted HTML is untrusted: a span whose tag is not made of valid ids is not evidence.
+    return [
+      {
+        tag: 'span[data-evidence]',
+        getAttrs: (element) =>
+          tagFromMarkAttrs({
+            framework: element.getAttribute('data-framework'),
+            outcome: element.getAttribute('data-outcome'),
+            criterion: element.getAttribute('data-criterion'),
+          })
+            ? null
+            : false,
+      },
+    ];
   },
 
   renderHTML({ HTMLAttributes }) {
