@@ -61,7 +61,22 @@ export function CoverageMatrix({ framework, coverage, openCell, onOpenCell }: Co
   const first = Math.max(0, Math.floor((view.left / columnWidth - overscan) / block) * block);
   const last = Math.min(columnCount, Math.ceil(((view.left + view.width) / columnWidth + overscan) / block) * block);
   const labels = useMemo(() => coverage.columns.map((column) => weekLabel(column.weekStart)), [coverage]);
-  const shown = useMemo(() => Array.from({ length: Math.max(0, last - first) }, (_, index) => first + index), [first, last]);
+  const focusColumn = Math.min(focus.column, columnCount - 1);
+  // The columns in view, and always the focused cell's column, so scrolling never drops keyboard focus.
+  const slots = useMemo(() => {
+    const drawn = Array.from({ length: Math.max(0, last - first) }, (_, index) => first + index);
+    if (focusColumn >= 0 && (focusColumn < first || focusColumn >= last)) drawn.push(focusColumn);
+    drawn.sort((a, b) => a - b);
+    const result: Array<{ kind: 'column'; column: number } | { kind: 'gap'; from: number; width: number }> = [];
+    let next = 0;
+    for (const column of drawn) {
+      if (column > next) result.push({ kind: 'gap', from: next, width: (column - next) * columnWidth });
+      result.push({ kind: 'column', column });
+      next = column + 1;
+    }
+    if (columnCount > next) result.push({ kind: 'gap', from: next, width: (columnCount - next) * columnWidth });
+    return result;
+  }, [first, last, focusColumn, columnCount]);
 
   const measure = useCallback(() => {
     const element = scroller.current;
@@ -172,10 +187,6 @@ export function CoverageMatrix({ framework, coverage, openCell, onOpenCell }: Co
     return rowCount === 0 ? <p className="muted">This framework has no outcomes yet.</p> : null;
   }
 
-  // The tab stop stays in the grid even when its cell has been scrolled out of the drawn columns.
-  const tabColumn = focus.column >= first && focus.column < last ? focus.column : first;
-  const before = first * columnWidth;
-  const after = (columnCount - last) * columnWidth;
 
   return (
     <div className="coverage-scroller" ref={scroller} onScroll={onScroll} data-testid="coverage-matrix">
@@ -205,8 +216,9 @@ export function CoverageMatrix({ framework, coverage, openCell, onOpenCell }: Co
             <th scope="col" className="coverage-grid__total" aria-colindex={2}>
               All weeks
             </th>
-            {before > 0 ? <td className="coverage-grid__spacer" style={{ width: before }} aria-hidden="true" /> : null}
-            {shown.map((column) => {
+            {slots.map((slot) => {
+              if (slot.kind === 'gap') return <td key={`gap-${slot.from}`} className="coverage-grid__spacer" style={{ width: slot.width }} aria-hidden="true" />;
+              const { column } = slot;
               const label = labels[column];
               return (
                 <th key={column} scope="col" className="coverage-grid__week" aria-colindex={column + 3} aria-label={label?.sentence}>
@@ -215,7 +227,6 @@ export function CoverageMatrix({ framework, coverage, openCell, onOpenCell }: Co
                 </th>
               );
             })}
-            {after > 0 ? <td className="coverage-grid__spacer" style={{ width: after }} aria-hidden="true" /> : null}
           </tr>
         </thead>
         <tbody>
@@ -237,11 +248,12 @@ export function CoverageMatrix({ framework, coverage, openCell, onOpenCell }: Co
                 <td className="coverage-grid__total" aria-colindex={2}>
                   {empty ? <span className="badge badge--warning">No evidence</span> : <Total row={row} />}
                 </td>
-                {before > 0 ? <td className="coverage-grid__spacer" aria-hidden="true" /> : null}
-                {shown.map((column) => {
+                {slots.map((slot) => {
+                  if (slot.kind === 'gap') return <td key={`gap-${slot.from}`} className="coverage-grid__spacer" aria-hidden="true" />;
+                  const { column } = slot;
                   const cell = cells[rowIndex]?.get(column);
                   const level = cellLevel(cell);
-                  const isFocus = focus.row === rowIndex && tabColumn === column;
+                  const isFocus = focus.row === rowIndex && focusColumn === column;
                   const isOpen = openCell?.row === rowIndex && openCell.column === column;
                   return (
                     <td
@@ -263,7 +275,6 @@ export function CoverageMatrix({ framework, coverage, openCell, onOpenCell }: Co
                     </td>
                   );
                 })}
-                {after > 0 ? <td className="coverage-grid__spacer" aria-hidden="true" /> : null}
               </tr>
             );
           })}

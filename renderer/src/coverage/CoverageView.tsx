@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import type { Coverage } from '../../../shared/evidence/coverage.js';
-import { frameworkDisplayName } from '../../../shared/frameworks/framework.js';
+import { frameworkDisplayName, tagKey } from '../../../shared/frameworks/framework.js';
 import { navigate } from '../routing/useRoute.js';
 import { routeHash } from '../routing/route.js';
 import { useFrameworksSnapshot } from '../session/FrameworksStore.js';
@@ -36,7 +36,8 @@ export function CoverageView({ frameworkId }: CoverageViewProps) {
   const [toText, setToText] = useState('');
   const [loading, setLoading] = useState<Loading>({ state: 'idle' });
   const [attempt, setAttempt] = useState(0);
-  const [openCell, setOpenCell] = useState<OpenCell | null>(null);
+  /** The open cell, by outcome and entry rather than by position, so a refreshed matrix keeps it right. */
+  const [openKey, setOpenKey] = useState<{ row: string; entryId: string } | null>(null);
 
   useEffect(() => {
     document.title = 'Coverage — Reflective Portfolio';
@@ -64,10 +65,21 @@ export function CoverageView({ frameworkId }: CoverageViewProps) {
     };
   }, [session, chosen, from, to, rangeProblem, attempt]);
 
-  useEffect(() => setOpenCell(null), [chosen?.id, from, to]);
+  useEffect(() => setOpenKey(null), [chosen?.id, from, to]);
 
   const coverage = loading.state === 'ready' && loading.coverage.frameworkId === chosen?.id ? loading.coverage : null;
   const missing = useMemo(() => (coverage ? rowsWithoutEvidence(coverage) : []), [coverage]);
+  const openCell = useMemo<OpenCell | null>(() => {
+    if (!coverage || !openKey) return null;
+    const row = coverage.rows.findIndex((candidate) => tagKey(candidate.tag) === openKey.row);
+    const column = coverage.columns.findIndex((candidate) => candidate.entryId === openKey.entryId);
+    return row >= 0 && column >= 0 ? { row, column } : null;
+  }, [coverage, openKey]);
+  const setOpenCell = (cell: OpenCell | null) => {
+    const row = cell ? coverage?.rows[cell.row] : undefined;
+    const column = cell ? coverage?.columns[cell.column] : undefined;
+    setOpenKey(row && column ? { row: tagKey(row.tag), entryId: column.entryId } : null);
+  };
 
   return (
     <main id="main-content" className="page coverage-page" tabIndex={-1} data-testid="coverage-view" aria-busy={loading.state === 'loading'}>

@@ -82,7 +82,7 @@ export function AppShell({ restoredFrom }: AppShellProps) {
       </header>
       {route.view === 'week' ? <WeekView weekStart={route.weekStart} thisWeek={today} passage={route.passage ?? null} /> : null}
       {route.view !== 'week' ? (
-        <LazyView>
+        <LazyView key={route.view}>
           {route.view === 'ideas' ? <IdeasView /> : null}
           {route.view === 'coverage' ? <CoverageView frameworkId={route.frameworkId} /> : null}
           {route.view === 'evidence' ? <EvidenceView frameworkId={route.frameworkId} outcomeId={route.outcomeId} criterionId={route.criterionId} /> : null}

@@ -1,4 +1,4 @@
-import { type ReactNode, Suspense, lazy, useEffect } from 'react';
+import { Component, type ReactNode, Suspense, lazy, useEffect } from 'react';
 
 /**
  * Views other than the week are loaded when first opened (and fetched quietly once the first week
@@ -32,7 +32,39 @@ function FocusWhenLoaded() {
   return null;
 }
 
+/** If a view's code cannot be loaded (the app was updated or stopped meanwhile), say so instead of a blank page. */
+class ViewLoadFailure extends Component<{ children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+
+  static getDerivedStateFromError(): { failed: boolean } {
+    return { failed: true };
+  }
+
+  override render() {
+    if (!this.state.failed) return this.props.children;
+    return (
+      <main id="main-content" className="page" tabIndex={-1}>
+        <div className="notice notice--error" role="alert">
+          <p>This page could not be opened. Reflective Portfolio may have been updated or stopped since this window was opened; reloading fetches it again. Your saved work is not affected.</p>
+          <button type="button" className="button" onClick={() => window.location.reload()}>
+            Reload
+          </button>
+        </div>
+      </main>
+    );
+  }
+}
+
+/** A lazily loaded view; give it a `key` per view so each one gets focus when it arrives. */
 export function LazyView({ children }: { children: ReactNode }) {
+  return (
+    <ViewLoadFailure>
+      <LazyViewContent>{children}</LazyViewContent>
+    </ViewLoadFailure>
+  );
+}
+
+function LazyViewContent({ children }: { children: ReactNode }) {
   return (
     <Suspense
       fallback={

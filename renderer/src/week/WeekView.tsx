@@ -36,7 +36,8 @@ interface WeekViewProps {
   passage?: PassageTarget | null;
 }
 
-type Picker = { kind: 'passage'; section: WeeklyLogSectionId } | { kind: 'week' } | null;
+/** The open tag picker, and the week it was opened for (applying it to another week is refused). */
+type Picker = { kind: 'passage'; section: WeeklyLogSectionId; week: CalendarDate } | { kind: 'week'; week: CalendarDate } | null;
 
 type LoadState = { state: 'loading' } | { state: 'ready' } | { state: 'error'; message: string };
 
@@ -232,8 +233,13 @@ export function WeekView({ weekStart, thisWeek, passage = null }: WeekViewProps)
       return;
     }
     setEvidenceNotice(null);
-    setPicker({ kind: 'passage', section });
+    setPicker({ kind: 'passage', section, week: loadedWeek.current });
   }, [editors]);
+
+  // A picker belongs to the week it was opened on: moving to another week (Back, a link) closes it.
+  useEffect(() => {
+    setPicker((open) => (open && open.week !== weekStart ? null : open));
+  }, [weekStart]);
 
   const saveWeekTags = useCallback(
     (tags: EvidenceTag[]) => {
@@ -259,10 +265,14 @@ export function WeekView({ weekStart, thisWeek, passage = null }: WeekViewProps)
 
   const applyPicker = useCallback(
     (tags: EvidenceTag[]) => {
-      if (picker?.kind === 'passage') {
+      if (picker && picker.week !== loadedWeek.current) {
+        setEvidenceNotice('Nothing was tagged: another week was opened while choosing.');
+      } else if (picker?.kind === 'passage') {
         const editor = editors[picker.section];
-        editor.chain().focus().addEvidenceTags(tags).run();
-        setEvidenceNotice(`Tagged as evidence: ${tags.map((tag) => tagLabel(frameworks, tag).code).join(', ')}.`);
+        const tagged = editor.chain().focus().addEvidenceTags(tags).run();
+        setEvidenceNotice(
+          tagged ? `Tagged as evidence: ${tags.map((tag) => tagLabel(frameworks, tag).code).join(', ')}.` : 'Nothing was tagged: the selected words are no longer selected.',
+        );
       } else if (picker?.kind === 'week') {
         saveWeekTags(tags);
         setEvidenceNotice(tags.length === 0 ? 'The whole week is no longer tagged.' : `The whole week is tagged: ${tags.map((tag) => tagLabel(frameworks, tag).code).join(', ')}.`);
@@ -272,9 +282,12 @@ export function WeekView({ weekStart, thisWeek, passage = null }: WeekViewProps)
     [picker, editors, frameworks, saveWeekTags, closePicker],
   );
 
-  // A jump from the coverage or evidence view: select the passage, scroll to it and highlight it.
+  // A jump from the coverage or evidence view: select the passage, scroll to it and highlight it —
+  // once for each time it is asked for, not again when other things (the frameworks) load later.
+  const passageShown = useRef<PassageTarget | null>(null);
   useEffect(() => {
-    if (!passage || shownWeek !== weekStart || load.state !== 'ready') return;
+    if (!passage || shownWeek !== weekStart || load.state !== 'ready' || passageShown.current === passage) return;
+    passageShown.current = passage;
     const editor = editors[passage.section];
     const run = evidenceRuns(editor.state.doc).find((candidate) => candidate.key === passage.tag && candidate.occurrence === passage.occurrence);
     if (!run) {
@@ -284,8 +297,9 @@ export function WeekView({ weekStart, thisWeek, passage = null }: WeekViewProps)
     editor.chain().command(({ tr }) => Boolean(tr.setSelection(TextSelection.create(tr.doc, run.from, run.to)).scrollIntoView())).highlightEvidence({ from: run.from, to: run.to }).run();
     editor.view.focus();
     editor.view.dom.querySelector('.evidence-target')?.scrollIntoView({ block: 'center' });
-    setEvidenceNotice(`Showing the passage tagged ${tagLabel(frameworks, run.tag).code} in “${weeklyLogSections.find((section) => section.id === passage.section)?.title ?? ''}”.`);
-  }, [passage, shownWeek, weekStart, load.state, editors, frameworks]);
+    const code = tagLabel(session.frameworks.snapshot().frameworks, run.tag).code;
+    setEvidenceNotice(`Showing the passage tagged ${code} in “${weeklyLogSections.find((section) => section.id === passage.section)?.title ?? ''}”.`);
+  }, [passage, shownWeek, weekStart, load.state, editors, session]);
 
   const goToWeek = useCallback((week: CalendarDate) => navigate({ view: 'week', weekStart: week }), []);
 
@@ -325,7 +339,9 @@ export function WeekView({ weekStart, thisWeek, passage = null }: WeekViewProps)
             disabled={!ready}
             notice={evidenceNotice}
             onTagSelection={openPassagePicker}
-            onTagWeek={() => setPicker({ kind: 'week' })}
+            onTagWeek={() => {
+              if (loadedWeek.current !== null) setPicker({ kind: 'week', week: loadedWeek.current });
+            }}
             onRemoveWeekTag={(tag) => {
               saveWeekTags(weekTags.filter((candidate) => tagKey(candidate) !== tagKey(tag)));
               setEvidenceNotice(`Removed ${tagLabel(frameworks, tag).code} from the whole week.`);

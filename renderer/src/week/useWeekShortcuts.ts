@@ -27,9 +27,9 @@ export function useWeekShortcuts(actions: WeekShortcutActions): void {
   });
   useEffect(() => {
     const onKeyDownFirst = (event: KeyboardEvent) => {
+      // Nothing here while a dialog (the tag picker) is open: it belongs to the week on screen.
+      if (document.querySelector('dialog[open]')) return;
       if ((event.ctrlKey || event.metaKey) && event.shiftKey && !event.altKey && event.code === 'KeyE' && !event.repeat) {
-        // Not while a dialog (the tag picker itself) is open.
-        if (document.querySelector('dialog[open]')) return;
         event.preventDefault();
         event.stopPropagation();
         latest.current.tagEvidence();
@@ -47,6 +47,7 @@ export function useWeekShortcuts(actions: WeekShortcutActions): void {
     };
     const onKeyDownLast = (event: KeyboardEvent) => {
       if (event.defaultPrevented || !event.altKey || event.shiftKey || event.code !== 'KeyI') return;
+      if (document.querySelector('dialog[open]')) return;
       if (!(event.ctrlKey || event.metaKey)) return;
       event.preventDefault();
       latest.current.addIdea();
