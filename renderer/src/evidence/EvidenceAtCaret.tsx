@@ -39,9 +39,14 @@ export function EvidenceAtCaret({ editor, frameworks, sectionTitle }: EvidenceAt
   const labels = runs.map((run) => ({ run, ...tagLabel(frameworks, run.tag) }));
   return (
     <div className="evidence-here" data-testid="evidence-here" hidden={runs.length === 0}>
-      <p className="evidence-here__title" aria-live="polite">
+      <p className="visually-hidden" aria-live="polite">
         {runs.length > 0 ? `Evidence here: ${labels.map((label) => label.code).join(', ')}` : ''}
       </p>
+      {runs.length > 0 ? (
+        <p className="evidence-here__title" aria-hidden="true">
+          Evidence here:
+        </p>
+      ) : null}
       {runs.length > 0 ? (
         <ul className="evidence-here__tags" aria-label={`Evidence tags at the cursor in ${sectionTitle}`}>
           {labels.map(({ run, code, label, framework }) => (
