@@ -2,6 +2,7 @@ import { csvParseRows } from 'd3-dsv';
 import { z } from 'zod';
 import type { Criterion, Framework, Outcome } from './framework.js';
 import { builtInSourceSchema, frameworkSchema } from './frameworkSchemas.js';
+import { isObject, jsonTypeWords, listedProblems, valueAt, withThousands } from '../files/fileProblems.js';
 
 /**
  * Framework files: a unit typed into a spreadsheet and saved as CSV, or the JSON file the app
@@ -19,7 +20,6 @@ const frameworkFileVersion = 1;
 
 /** Larger than any real framework by a wide margin (500 outcomes × 200 criteria is well under). */
 const maxFileLength = 2 * 1024 * 1024;
-const maxProblems = 20;
 
 /** The same limits frameworkSchema enforces, repeated so problems can name them. */
 const maxCodeLength = 40;
@@ -28,18 +28,12 @@ const maxTextLength = 2_000;
 const maxOutcomes = 500;
 const maxCriteria = 200;
 
-function withThousands(value: number): string {
-  return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
-
 function plural(count: number, one: string, many: string): string {
   return `${withThousands(count)} ${count === 1 ? one : many}`;
 }
 
 function failed(problems: readonly string[]): FrameworkImport {
-  if (problems.length <= maxProblems) return { ok: false, problems: [...problems] };
-  const more = problems.length - maxProblems;
-  return { ok: false, problems: [...problems.slice(0, maxProblems), `…and ${plural(more, 'more problem', 'more problems')}.`] };
+  return { ok: false, problems: listedProblems(problems) };
 }
 
 function stripBom(text: string): string {
@@ -392,23 +386,6 @@ const fieldWords: Record<string, string> = {
   version: 'version',
 };
 
-const typeWords: Record<string, string> = {
-  string: 'text',
-  number: 'a number',
-  boolean: 'true or false',
-  array: 'a list',
-  object: 'an object',
-};
-
-function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
-  let value = root;
-  for (const key of path) {
-    if (typeof value !== 'object' || value === null) return undefined;
-    value = Object.prototype.hasOwnProperty.call(value, key) ? (value as Record<PropertyKey, unknown>)[key] : undefined;
-  }
-  return value;
-}
-
 /** "Outcome 3, criterion 2: code is missing." from a zod issue at ['outcomes', 2, 'criteria', 1, 'code']. */
 function issueProblem(issue: z.core.$ZodIssue, root: unknown): string {
   const path = issue.path;
@@ -429,7 +406,7 @@ function issueProblem(issue: z.core.$ZodIssue, root: unknown): string {
 
   let predicate: string;
   if (issue.code === 'invalid_type') {
-    predicate = value === undefined || value === null ? 'is missing' : `should be ${typeWords[issue.expected] ?? issue.expected}`;
+    predicate = value === undefined || value === null ? 'is missing' : `should be ${jsonTypeWords[issue.expected] ?? issue.expected}`;
   } else if (issue.code === 'too_small' && issue.origin === 'string') {
     predicate = 'is empty';
   } else if (issue.code === 'too_big' && issue.origin === 'string') {
@@ -454,10 +431,6 @@ function issueProblem(issue: z.core.$ZodIssue, root: unknown): string {
 function issueProblems(issues: readonly z.core.$ZodIssue[], root: unknown): string[] {
   const problems = issues.map((issue) => issueProblem(issue, root));
   return problems.filter((problem, index) => problems.indexOf(problem) === index);
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**

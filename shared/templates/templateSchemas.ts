@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type Template, type TemplateSection, sectionRoles, templateLimits } from './template.js';
+import { isObject, jsonTypeWords, listedProblems, valueAt, withThousands } from '../files/fileProblems.js';
 
 /**
  * Schemas for templates, and the template file a user shares: {"format":
@@ -69,7 +70,6 @@ const templateFileVersion = 1;
 
 /** Far larger than any real template (40 sections of 2,000 characters is under 100 KB). */
 const maxFileLength = 1024 * 1024;
-const maxProblems = 20;
 
 /**
  * What the template in a file may hold. Looser than templateSchema where a hand-written file would
@@ -109,31 +109,6 @@ const fieldWords: Record<string, string> = {
   asksForCpd: 'asks for CPD',
 };
 
-const typeWords: Record<string, string> = {
-  string: 'text',
-  number: 'a number',
-  boolean: 'true or false',
-  array: 'a list',
-  object: 'an object',
-};
-
-function withThousands(value: number): string {
-  return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
-  let value = root;
-  for (const key of path) {
-    if (typeof value !== 'object' || value === null) return undefined;
-    value = Object.prototype.hasOwnProperty.call(value, key) ? (value as Record<PropertyKey, unknown>)[key] : undefined;
-  }
-  return value;
-}
-
 /** "Section 3: title is missing." from a zod issue at ['sections', 2, 'title']. */
 function issueProblem(issue: z.core.$ZodIssue, root: unknown): string {
   const path = issue.path;
@@ -152,7 +127,7 @@ function issueProblem(issue: z.core.$ZodIssue, root: unknown): string {
   const value = valueAt(root, path);
 
   let predicate: string;
-  if (issue.code === 'invalid_type') predicate = value === undefined || value === null ? 'is missing' : `should be ${typeWords[issue.expected] ?? issue.expected}`;
+  if (issue.code === 'invalid_type') predicate = value === undefined || value === null ? 'is missing' : `should be ${jsonTypeWords[issue.expected] ?? issue.expected}`;
   else if (issue.code === 'too_small' && issue.origin === 'string') predicate = 'is empty';
   else if (issue.code === 'too_big' && issue.origin === 'string') predicate = `is too long (at most ${withThousands(Number(issue.maximum))} characters)`;
   else if (issue.code === 'too_small' && issue.origin === 'array') predicate = 'is empty (a template needs at least one section)';
@@ -172,10 +147,7 @@ function issueProblem(issue: z.core.$ZodIssue, root: unknown): string {
 }
 
 function failed(problems: readonly string[]): TemplateImport {
-  const unique = problems.filter((problem, index) => problems.indexOf(problem) === index);
-  if (unique.length <= maxProblems) return { ok: false, problems: unique };
-  const more = unique.length - maxProblems;
-  return { ok: false, problems: [...unique.slice(0, maxProblems), `…and ${withThousands(more)} more ${more === 1 ? 'problem' : 'problems'}.`] };
+  return { ok: false, problems: listedProblems(problems) };
 }
 
 /** Reads a template file as templateFileText writes it. The template gets the id newId() returns. */
