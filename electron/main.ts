@@ -17,6 +17,7 @@ import { createMainWindow } from './security/windowOptions.js';
 import { parseArguments, usageExitCode, usageText } from './startup/arguments.js';
 import { portfolioFolderFor } from './startup/defaultPortfolioFolder.js';
 import { type PortfolioApi, openPortfolioApi } from './startup/openPortfolioApi.js';
+import { PortfolioInUseError } from './storage/folderLock.js';
 
 const rendererDir = path.join(__dirname, '..', 'renderer');
 const preloadPath = path.join(__dirname, 'preload.cjs');
@@ -122,7 +123,8 @@ function startDesktop(folder: string): void {
     app.setAboutPanelOptions({ applicationName: 'Reflective Portfolio', applicationVersion: app.getVersion() });
     createWindow();
   }).catch((error: unknown) => {
-    dialog.showErrorBox('Reflective Portfolio could not start', `The portfolio folder could not be opened: ${folder}\n(${error instanceof Error ? error.name : 'unknown error'})`);
+    const reason = error instanceof PortfolioInUseError ? error.message : `The portfolio folder could not be opened: ${folder}\n(${error instanceof Error ? error.name : 'unknown error'})`;
+    dialog.showErrorBox('Reflective Portfolio could not start', reason);
     portfolioClosed = true;
     app.exit(1);
   });

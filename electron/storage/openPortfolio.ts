@@ -16,6 +16,7 @@ import { BackupFolder } from './backups.js';
 import { BodyFolder } from './bodyFolder.js';
 import { decodePortfolioBytes } from './decodePortfolioBytes.js';
 import { SerialisedWriter } from './serialisedWriter.js';
+import { type FolderLock, lockFolder } from './folderLock.js';
 
 /**
  * A portfolio is a folder:
@@ -162,6 +163,24 @@ export async function openPortfolio(folder: string, options: OpenOptions = {}): 
   const backups = new BackupFolder(join(folder, 'backups'));
   const bodies = new BodyFolder(join(folder, 'bodies'));
   await mkdir(folder, { recursive: true, mode: 0o700 });
+  const lock = await lockFolder(folder, now);
+  try {
+    return await openLockedPortfolio(folder, path, backups, bodies, now, newId, lock);
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
+}
+
+async function openLockedPortfolio(
+  folder: string,
+  path: string,
+  backups: BackupFolder,
+  bodies: BodyFolder,
+  now: () => Date,
+  newId: () => string,
+  lock: FolderLock,
+): Promise<OpenedPortfolio> {
   await backups.ensure();
   await bodies.ensure();
   await removeLeftoverTempFiles(folder);
@@ -289,9 +308,11 @@ export async function openPortfolio(folder: string, options: OpenOptions = {}): 
     restoreBackup,
     flush: () => adapter.idle(),
     close: async () => {
+      if (closed) return;
       await adapter.idle();
       closed = true;
       if (warming) clearImmediate(warming);
+      await lock.release();
     },
   };
 }

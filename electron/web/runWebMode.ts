@@ -1,4 +1,5 @@
 import { type WebServer, startWebServer } from './webServer.js';
+import { PortfolioInUseError } from '../storage/folderLock.js';
 
 export interface WebModeOptions {
   folder: string;
@@ -56,6 +57,7 @@ export async function runWebMode(options: WebModeOptions): Promise<WebServer> {
 
 /** A plain sentence for why web mode could not start (the port or the folder), without a stack trace. */
 export function explainStartFailure(error: unknown, port: number): string {
+  if (error instanceof PortfolioInUseError) return error.message;
   const code = (error as NodeJS.ErrnoException | null)?.code;
   if (code === 'EADDRINUSE') return `Port ${port} is already in use. Choose another with --port, or leave --port out to use any free port.`;
   if (code === 'EACCES' || code === 'EPERM') return 'Reflective Portfolio was not allowed to use the portfolio folder or the port. Check the folder given with --data.';
