@@ -56,8 +56,8 @@ export function tagKey(tag: EvidenceTag): TagKey {
 
 export function parseTagKey(key: TagKey): EvidenceTag | null {
   const parts = key.split('/');
-  if (parts.length < 2 || parts.length > 3 || parts.some((part) => part === '')) return null;
-  return { framework: parts[0] as string, outcome: parts[1] as string, criterion: parts[2] ?? null };
+  if (parts.length < 2 || parts.length > 3) return null;
+  return tagFromMarkAttrs({ framework: parts[0], outcome: parts[1], criterion: parts[2] ?? null });
 }
 
 /** The outcome-level key a tag counts towards ("fw/lo3/p5" counts towards "fw/lo3"). */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { BuiltInSource, Criterion, EvidenceTag, Framework, Outcome } from './framework.js';
+import type { Same } from '../types/same.js';
 
 /** Ids are letters, digits, "_" and "-" only, so a tag key can join them with "/". */
 export const frameworkIdSchema = z.string().min(1).max(100).regex(/^[A-Za-z0-9_-]+$/);
@@ -37,7 +38,6 @@ export const frameworkSchema = z
 
 export const evidenceTagSchema = z.object({ framework: frameworkIdSchema, outcome: frameworkIdSchema, criterion: frameworkIdSchema.nullable() });
 
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
 const schemasMatchTypes: [
   Same<z.infer<typeof criterionSchema>, Criterion>,
   Same<z.infer<typeof outcomeSchema>, Outcome>,

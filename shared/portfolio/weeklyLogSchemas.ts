@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isWeekStart } from '../dates/weeks.js';
 import { editorDocSchema } from '../document/editorDocSchema.js';
 import { evidenceTagSchema } from '../frameworks/frameworkSchemas.js';
+import type { Same } from '../types/same.js';
 import {
   type EntryBody,
   type EntryRecord,
@@ -64,7 +65,6 @@ export const entryRecordSchema = z.object({
 export const entryBodySchema = z.object({ entryId: itemIdSchema, sections: sectionsSchema });
 
 /** Compile-time checks that each schema describes exactly its interface. */
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
 const schemasMatchTypes: [
   Same<z.infer<typeof planReviewMarkSchema>, PlanReviewMark>,
   Same<z.infer<typeof evidenceCountSchema>, EvidenceCount>,

@@ -3,18 +3,17 @@ import { failure, ok } from '../api/result.js';
 import { coverage } from '../evidence/coverage.js';
 import { type EvidenceItem, entriesWithEvidence, evidenceInEntry } from '../evidence/evidenceList.js';
 import type { PortfolioHost } from '../store/portfolioStore.js';
+import { portfolioUnavailable } from './unavailable.js';
 
 type EvidenceHandlers = Pick<ApiHandlers, 'evidence.coverage' | 'evidence.list'>;
 
-const unavailable = () =>
-  failure<never>('portfolio-unavailable', 'The portfolio could not be opened, so nothing can be read or saved until it is restored from a backup.');
 const noFramework = () => failure<never>('not-found', 'That framework is not in this portfolio.');
 
 export function createEvidenceHandlers(host: PortfolioHost): EvidenceHandlers {
   return {
     'evidence.coverage': async ({ frameworkId, from, to }) => {
       const store = host.store();
-      if (!store) return unavailable();
+      if (!store) return portfolioUnavailable();
       const data = store.read();
       const framework = data.frameworks.find((candidate) => candidate.id === frameworkId);
       if (!framework) return noFramework();
@@ -22,7 +21,7 @@ export function createEvidenceHandlers(host: PortfolioHost): EvidenceHandlers {
     },
     'evidence.list': async ({ frameworkId, outcomeId, criterionId, from, to, entryId }) => {
       const store = host.store();
-      if (!store) return unavailable();
+      if (!store) return portfolioUnavailable();
       const data = store.read();
       const framework = data.frameworks.find((candidate) => candidate.id === frameworkId);
       if (!framework) return noFramework();

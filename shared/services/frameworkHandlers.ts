@@ -5,11 +5,9 @@ import { builtInFrameworks, findBuiltIn, frameworkFromBuiltIn } from '../framewo
 import { frameworkFileText, importFrameworkCsv, importFrameworkJson } from '../frameworks/frameworkFiles.js';
 import type { PortfolioData } from '../portfolio/portfolioData.js';
 import type { PortfolioHost } from '../store/portfolioStore.js';
+import { portfolioUnavailable } from './unavailable.js';
 
 type FrameworkHandlers = Pick<ApiHandlers, 'frameworks.list' | 'frameworks.addBuiltIn' | 'frameworks.save' | 'frameworks.import' | 'frameworks.exportFile'>;
-
-const unavailable = () =>
-  failure<never>('portfolio-unavailable', 'The portfolio could not be opened, so nothing can be read or saved until it is restored from a backup.');
 
 /** Every tag key some entry uses, as a passage or as a whole-entry tag. */
 export function tagKeysInUse(data: PortfolioData): Set<TagKey> {
@@ -58,7 +56,7 @@ export function createFrameworkHandlers(host: PortfolioHost, newId: () => string
   return {
     'frameworks.list': async () => {
       const store = host.store();
-      if (!store) return unavailable();
+      if (!store) return portfolioUnavailable();
       const { frameworks } = store.read();
       return ok({
         frameworks,
@@ -73,7 +71,7 @@ export function createFrameworkHandlers(host: PortfolioHost, newId: () => string
     },
     'frameworks.addBuiltIn': async ({ builtInId }) => {
       const store = host.store();
-      if (!store) return unavailable();
+      if (!store) return portfolioUnavailable();
       const builtIn = findBuiltIn(builtInId);
       if (!builtIn) return failure('not-found', 'That built-in framework does not exist.');
       const existing = store.read().frameworks.find((framework) => framework.id === builtIn.id);
@@ -87,7 +85,7 @@ export function createFrameworkHandlers(host: PortfolioHost, newId: () => string
     },
     'frameworks.save': async ({ framework }) => {
       const store = host.store();
-      if (!store) return unavailable();
+      if (!store) return portfolioUnavailable();
       const data = store.read();
       const before = data.frameworks.find((candidate) => candidate.id === framework.id);
       if (!before) {
@@ -109,7 +107,7 @@ export function createFrameworkHandlers(host: PortfolioHost, newId: () => string
     },
     'frameworks.import': async ({ format, text }) => {
       const store = host.store();
-      if (!store) return unavailable();
+      if (!store) return portfolioUnavailable();
       const reading = format === 'csv' ? importFrameworkCsv(text, newId) : importFrameworkJson(text, newId);
       if (!reading.ok) return ok({ imported: false, problems: reading.problems });
       if (store.read().frameworks.length >= maxFrameworks) return ok({ imported: false, problems: [`A portfolio holds at most ${maxFrameworks} frameworks.`] });
@@ -119,7 +117,7 @@ export function createFrameworkHandlers(host: PortfolioHost, newId: () => string
     },
     'frameworks.exportFile': async ({ frameworkId }) => {
       const store = host.store();
-      if (!store) return unavailable();
+      if (!store) return portfolioUnavailable();
       const framework = store.read().frameworks.find((candidate) => candidate.id === frameworkId);
       if (!framework) return failure('not-found', 'That framework is not in this portfolio.');
       return ok({ fileName: fileNameFor(framework), text: frameworkFileText(framework) });

@@ -10,6 +10,7 @@ import type { PortfolioHost, PortfolioStore } from '../store/portfolioStore.js';
 import { createEvidenceHandlers } from './evidenceHandlers.js';
 import { createFrameworkHandlers } from './frameworkHandlers.js';
 import { tagKey } from '../frameworks/framework.js';
+import { portfolioUnavailable } from './unavailable.js';
 
 export interface ServiceOptions {
   appInfo: AppInfo;
@@ -18,9 +19,6 @@ export interface ServiceOptions {
 }
 
 const itemNodeTypes = new Set([ideaNodeType, planNodeType]);
-
-const unavailable = () =>
-  failure<never>('portfolio-unavailable', 'The portfolio could not be opened, so nothing can be read or saved until it is restored from a backup.');
 
 function findWeek(data: PortfolioData, weekStart: string): EntryRecord | undefined {
   return data.entries.find((entry) => entry.weekStart === weekStart);
@@ -35,7 +33,7 @@ function putRecord(data: PortfolioData, record: EntryRecord): PortfolioData {
 export function createPortfolioHandlers(host: PortfolioHost, options: ServiceOptions): ApiHandlers {
   const withStore = async <T>(work: (store: PortfolioStore) => Promise<T> | T) => {
     const store = host.store();
-    if (!store) return unavailable();
+    if (!store) return portfolioUnavailable();
     return ok(await work(store));
   };
 
@@ -89,7 +87,7 @@ export function createPortfolioHandlers(host: PortfolioHost, options: ServiceOpt
       }),
     'week.setPlanReview': async ({ weekStart, planId, status }) => {
       const store = host.store();
-      if (!store) return unavailable();
+      if (!store) return portfolioUnavailable();
       const pending = plansToReview(store.read().entries, weekStart).find((item) => item.planId === planId);
       if (!pending) return failure('not-found', 'That plan is not waiting for review in this week.');
       const existing = findWeek(store.read(), weekStart);
@@ -108,7 +106,7 @@ export function createPortfolioHandlers(host: PortfolioHost, options: ServiceOpt
       }),
     'ideas.setStatus': async ({ ideaId, status }) => {
       const store = host.store();
-      if (!store) return unavailable();
+      if (!store) return portfolioUnavailable();
       if (!store.read().entries.some((entry) => entry.summary.ideas.some((idea) => idea.id === ideaId))) {
         return failure('not-found', 'That idea no longer exists.');
       }
@@ -119,7 +117,7 @@ export function createPortfolioHandlers(host: PortfolioHost, options: ServiceOpt
     },
     'week.setTags': async ({ weekStart, tags }) => {
       const store = host.store();
-      if (!store) return unavailable();
+      if (!store) return portfolioUnavailable();
       const { frameworks } = store.read();
       const unknown = tags.find((tag) => {
         const outcome = frameworks.find((framework) => framework.id === tag.framework)?.outcomes.find((candidate) => candidate.id === tag.outcome);

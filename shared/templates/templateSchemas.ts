@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type Template, type TemplateSection, sectionRoles, templateLimits } from './template.js';
 import { isObject, jsonTypeWords, listedProblems, valueAt, withThousands } from '../files/fileProblems.js';
+import type { Same } from '../types/same.js';
 
 /**
  * Schemas for templates, and the template file a user shares: {"format":
@@ -53,7 +54,6 @@ export const templateSchema = z
   })
   .superRefine((template, context) => uniqueSectionIds(template.sections, context));
 
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
 const schemasMatchTypes: [Same<z.infer<typeof templateSectionSchema>, TemplateSection>, Same<z.infer<typeof templateSchema>, Template>] = [true, true];
 void schemasMatchTypes;
 

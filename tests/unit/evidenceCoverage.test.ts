@@ -2,22 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { coverage } from '../../shared/evidence/coverage.js';
 import { entriesWithEvidence, evidenceInEntry } from '../../shared/evidence/evidenceList.js';
 import type { Framework } from '../../shared/frameworks/framework.js';
-import { bullets, doc, para, tag, tagMark, text } from '../fixtures/evidenceDocs.js';
+import { bullets, doc, para, tag, tagMark, text, unitWith } from '../fixtures/evidenceDocs.js';
 import { entryRecord, weeklyLog } from '../fixtures/weeklyLogBuilder.js';
 
-const unit: Framework = {
-  id: 'u26',
-  title: 'Supporting team and partnership working',
-  number: '26',
-  archived: false,
-  builtIn: null,
-  outcomes: [
-    { id: 'lo1', code: 'LO1', title: 'Models of partnership working', archived: false, criteria: [] },
-    { id: 'lo3', code: 'LO3', title: 'Outcomes of partnership working', archived: false, criteria: [{ id: 'p5', code: 'P5', text: 'Explain the benefits', archived: false }] },
-    { id: 'lo4', code: 'LO4', title: 'Own contribution to team work', archived: false, criteria: [] },
-    { id: 'old', code: 'LO0', title: 'Archived and never used', archived: true, criteria: [] },
-  ],
-};
+const unit: Framework = unitWith([
+  { id: 'lo1', code: 'LO1', title: 'Models of partnership working', archived: false, criteria: [] },
+  { id: 'lo3', code: 'LO3', title: 'Outcomes of partnership working', archived: false, criteria: [{ id: 'p5', code: 'P5', text: 'Explain the benefits', archived: false }] },
+  { id: 'lo4', code: 'LO4', title: 'Own contribution to team work', archived: false, criteria: [] },
+  { id: 'old', code: 'LO0', title: 'Archived and never used', archived: true, criteria: [] },
+]);
 
 const week1 = { weekStart: '2019-10-07', sections: { thisWeek: doc(para(text('Shared goals', tagMark('lo3')), text(' and '), text('clear benefits', tagMark('lo3', 'p5')))) } };
 const week2 = { weekStart: '2019-10-14', sections: { keyThoughts: doc(bullets([text('I chaired the huddle', tagMark('lo4'))])) }, tags: [tag('lo3')] };

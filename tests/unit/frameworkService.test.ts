@@ -2,24 +2,17 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Framework } from '../../shared/frameworks/framework.js';
-import { doc, para, tag, tagMark, text } from '../fixtures/evidenceDocs.js';
+import { doc, para, tag, tagMark, text, unitWith } from '../fixtures/evidenceDocs.js';
 import { openTestPortfolio } from '../fixtures/openTestPortfolio.js';
 import { useTempFolders } from '../fixtures/tempFolder.js';
 import { weeklyLog } from '../fixtures/weeklyLogBuilder.js';
 
 const tempFolder = useTempFolders();
 
-const unit: Framework = {
-  id: 'u26',
-  title: 'Supporting team and partnership working',
-  number: '26',
-  archived: false,
-  builtIn: null,
-  outcomes: [
-    { id: 'lo3', code: 'LO3', title: 'Outcomes of partnership working', archived: false, criteria: [{ id: 'p5', code: 'P5', text: 'Explain the benefits', archived: false }] },
-    { id: 'lo4', code: 'LO4', title: 'Own contribution', archived: false, criteria: [] },
-  ],
-};
+const unit: Framework = unitWith([
+  { id: 'lo3', code: 'LO3', title: 'Outcomes of partnership working', archived: false, criteria: [{ id: 'p5', code: 'P5', text: 'Explain the benefits', archived: false }] },
+  { id: 'lo4', code: 'LO4', title: 'Own contribution', archived: false, criteria: [] },
+]);
 
 const taggedWeek = weeklyLog({ weekStart: '2019-10-07', sections: { thisWeek: doc(para(text('Shared goals', tagMark('lo3')), text(' and '), text('benefits', tagMark('lo3', 'p5')))) } });
 

@@ -61,5 +61,15 @@ export function evidenceRuns(doc: ProseMirrorNode): EvidenceRun[] {
 
 /** The runs a selection touches; an empty selection (the caret) touches a run it sits in or at either end of. */
 export function runsAt(doc: ProseMirrorNode, from: number, to: number = from): EvidenceRun[] {
+  // Asked on every keystroke: a caret whose paragraph holds no evidence is in no passage, so the
+  // whole document need not be walked.
+  if (from === to) {
+    const block = doc.resolve(from).parent;
+    let tagged = false;
+    block.forEach((child) => {
+      if (!tagged && evidenceMarksOf(child.marks).length > 0) tagged = true;
+    });
+    if (!tagged) return [];
+  }
   return evidenceRuns(doc).filter((run) => (from === to ? run.from <= from && from <= run.to : run.from < to && run.to > from));
 }

@@ -81,15 +81,20 @@ export function TagPicker({ title, description, frameworks, initial, applyLabel,
     });
   };
 
+  /** Leaves the modal state, then hands over the ticked tags. */
+  const applyKeys = (keys: Iterable<TagKey>) => {
+    const tags = [...keys].map(parseTagKey).filter((tag): tag is EvidenceTag => tag !== null);
+    dialog.current?.close();
+    onApply(tags);
+  };
+
   const apply = (event: FormEvent) => {
     event.preventDefault();
     if (chosen.size === 0 && !allowNone) {
       setProblem('Tick at least one outcome or criterion.');
       return;
     }
-    const tags = [...chosen].map(parseTagKey).filter((tag): tag is EvidenceTag => tag !== null);
-    dialog.current?.close();
-    onApply(tags);
+    applyKeys(chosen);
   };
 
   const chosenCodes = [...chosen].map((key) => {
@@ -145,9 +150,7 @@ export function TagPicker({ title, description, frameworks, initial, applyLabel,
                 const only = visible[0]?.choices[0];
                 if (!only || chosen.has(only.key)) return;
                 event.preventDefault();
-                const tags = [...chosen, only.key].map(parseTagKey).filter((tag): tag is EvidenceTag => tag !== null);
-                dialog.current?.close();
-                onApply(tags);
+                applyKeys([...chosen, only.key]);
               }}
             />
             <p id={`${ids}-count`} className="visually-hidden" aria-live="polite">

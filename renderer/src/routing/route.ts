@@ -1,4 +1,5 @@
 import { type CalendarDate, isCalendarDate, weekCommencing } from '../../../shared/dates/weeks.js';
+import { parseTagKey } from '../../../shared/frameworks/framework.js';
 import { type WeeklyLogSectionId, weeklyLogSectionIds } from '../../../shared/portfolio/weeklyLog.js';
 
 /** A tagged passage to bring into view and highlight when a week opens. */
@@ -51,7 +52,7 @@ function passageTarget(section: string, occurrence: string, tag: string): Passag
   } catch {
     return undefined;
   }
-  if (!(weeklyLogSectionIds as readonly string[]).includes(section) || !/^[A-Za-z0-9_-]+(\/[A-Za-z0-9_-]+){1,2}$/.test(decoded)) return undefined;
+  if (!(weeklyLogSectionIds as readonly string[]).includes(section) || parseTagKey(decoded) === null) return undefined;
   return { section: section as WeeklyLogSectionId, occurrence: Number(occurrence), tag: decoded };
 }
 

@@ -253,15 +253,13 @@ export function WeekView({ weekStart, thisWeek, passage = null }: WeekViewProps)
     [session],
   );
 
-  const closePicker = useCallback(
-    (focusAfter: 'editor' | 'week-button') => {
-      const closing = picker;
-      setPicker(null);
-      if (closing?.kind === 'passage') editors[closing.section].view.focus();
-      else if (focusAfter === 'week-button') document.querySelector<HTMLElement>('[data-testid="tag-week"]')?.focus();
-    },
-    [picker, editors],
-  );
+  /** Focus goes back where the picker was opened from: the text, or the whole-week button. */
+  const closePicker = useCallback(() => {
+    const closing = picker;
+    setPicker(null);
+    if (closing?.kind === 'passage') editors[closing.section].view.focus();
+    else document.querySelector<HTMLElement>('[data-testid="tag-week"]')?.focus();
+  }, [picker, editors]);
 
   const applyPicker = useCallback(
     (tags: EvidenceTag[]) => {
@@ -277,7 +275,7 @@ export function WeekView({ weekStart, thisWeek, passage = null }: WeekViewProps)
         saveWeekTags(tags);
         setEvidenceNotice(tags.length === 0 ? 'The whole week is no longer tagged.' : `The whole week is tagged: ${tags.map((tag) => tagLabel(frameworks, tag).code).join(', ')}.`);
       }
-      closePicker('week-button');
+      closePicker();
     },
     [picker, editors, frameworks, saveWeekTags, closePicker],
   );
@@ -374,7 +372,7 @@ export function WeekView({ weekStart, thisWeek, passage = null }: WeekViewProps)
             applyLabel={picker.kind === 'passage' ? 'Tag the words' : 'Save whole-week tags'}
             allowNone={picker.kind === 'week'}
             onApply={applyPicker}
-            onClose={() => closePicker('week-button')}
+            onClose={() => closePicker()}
           />
         ) : null}
       </main>
