@@ -40,6 +40,27 @@ function isRunning(pid: number): boolean {
   }
 }
 
+/** How many times this process holds each lock file; the file goes when the last holder lets go. */
+const heldHere = new Map<string, number>();
+
+function holdHere(path: string): FolderLock {
+  heldHere.set(path, (heldHere.get(path) ?? 0) + 1);
+  let released = false;
+  return {
+    release: async () => {
+      if (released) return;
+      released = true;
+      const left = (heldHere.get(path) ?? 1) - 1;
+      if (left > 0) {
+        heldHere.set(path, left);
+        return;
+      }
+      heldHere.delete(path);
+      await releaseIfMine(path);
+    },
+  };
+}
+
 async function readOwner(path: string): Promise<LockOwner | null> {
   try {
     const parsed: unknown = JSON.parse(await readFile(path, 'utf8'));
@@ -56,7 +77,8 @@ async function readOwner(path: string): Promise<LockOwner | null> {
  * mode) never write one portfolio at once and undo each other's saves. A lock left by a process
  * on this computer that is no longer running (it crashed, or was killed) is taken over; a lock
  * file that cannot be read is treated as left over too, since only this module writes it.
- * The same process may open its folder again (tests reopen a portfolio to check what was saved).
+ * The same process may open its folder again (tests reopen a portfolio to check what was saved);
+ * the file stays until every opening in this process has closed.
  */
 export async function lockFolder(folder: string, now: () => Date = () => new Date()): Promise<FolderLock> {
   const path = join(folder, lockFileName);
@@ -70,12 +92,12 @@ export async function lockFolder(folder: string, now: () => Date = () => new Dat
       } finally {
         await handle.close();
       }
-      return { release: () => releaseIfMine(path) };
+      return holdHere(path);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
     const owner = await readOwner(path);
-    if (owner && owner.host === me.host && owner.pid === me.pid) return { release: async () => undefined };
+    if (owner && owner.host === me.host && owner.pid === me.pid) return holdHere(path);
     if (owner && (owner.host !== me.host || isRunning(owner.pid))) throw new PortfolioInUseError(owner, path);
     await rm(path, { force: true });
   }

@@ -34,6 +34,16 @@ describe('one program at a time per portfolio folder', () => {
     expect(await exists(join(folder, lockFileName))).toBe(false);
   });
 
+  it('keeps the lock until every opening in this process has closed', async () => {
+    const folder = await tempFolder();
+    const first = await openPortfolio(folder);
+    const second = await openPortfolio(folder);
+    await first.close();
+    expect(await exists(join(folder, lockFileName))).toBe(true);
+    await second.close();
+    expect(await exists(join(folder, lockFileName))).toBe(false);
+  });
+
   it('refuses a folder another running process holds, and takes it over once that process has gone', async () => {
     const folder = await tempFolder();
     const other = runningProcess();

@@ -236,10 +236,10 @@ describe("entries' text", () => {
 describe('after a crash', () => {
   it('clears temporary files a cut-off save left behind', async () => {
     const folder = await tempFolder();
-    (await openPortfolio(folder)).close();
+    await (await openPortfolio(folder)).close();
     await writeFile(join(folder, '.portfolio.json.4242.7.tmp'), '{"half":');
     const opened = await openPortfolio(folder);
-    expect((await readdir(folder)).sort()).toEqual(['backups', 'bodies', 'portfolio.json']);
+    expect((await readdir(folder)).sort()).toEqual(['backups', 'bodies', 'portfolio.json', 'portfolio.lock']);
     await opened.close();
   });
 });
