@@ -8,7 +8,7 @@ import { type Result, failure, ok } from '../../shared/api/result.js';
 import { summariseSections } from '../../shared/portfolio/entrySummary.js';
 import { type PortfolioData, newPortfolio } from '../../shared/portfolio/portfolioData.js';
 import { portfolioText, prepareEntryTexts, readPortfolioText } from '../../shared/portfolio/portfolioFile.js';
-import type { EntryBody, WeeklyLogSections } from '../../shared/portfolio/weeklyLog.js';
+import type { EntryBody, EntrySections } from '../../shared/portfolio/weeklyLog.js';
 import type { NewSections, PortfolioHost, PortfolioStore } from '../../shared/store/portfolioStore.js';
 import { EntryUnreadableError, StorageWriteError } from '../../shared/store/storageWriteError.js';
 import { writeFileAtomically } from './atomicWrite.js';
@@ -192,9 +192,9 @@ async function openLockedPortfolio(
   let closed = false;
   let warming: ReturnType<typeof setImmediate> | null = null;
   /** Recently used entry texts, by body name. */
-  const sectionsCache = new Map<string, WeeklyLogSections>();
+  const sectionsCache = new Map<string, EntrySections>();
 
-  const remember = (name: string, sections: WeeklyLogSections) => {
+  const remember = (name: string, sections: EntrySections) => {
     sectionsCache.delete(name);
     sectionsCache.set(name, sections);
     if (sectionsCache.size > 100) sectionsCache.delete(sectionsCache.keys().next().value as string);
@@ -259,7 +259,7 @@ async function openLockedPortfolio(
       if (!reading.ok) {
         await quarantine(reading.bytes, `entry-${record.weekStart}`);
         throw new EntryUnreadableError(
-          "This week's text could not be read: its file is damaged or missing. It has not been changed; an earlier version may be in the backups.",
+          `${record.kind === 'weekly-log' ? "This week's" : "This reflection's"} text could not be read: its file is damaged or missing. It has not been changed; an earlier version may be in the backups.`,
         );
       }
       remember(record.body, reading.body.sections);
@@ -271,9 +271,11 @@ async function openLockedPortfolio(
       let data = change(db.data);
       for (const { entryId, sections } of newSections) {
         const name = newId();
-        const summary = summariseSections(sections);
         let found = false;
-        data = { ...data, entries: data.entries.map((entry) => (entry.id === entryId ? ((found = true), { ...entry, body: name, summary }) : entry)) };
+        data = {
+          ...data,
+          entries: data.entries.map((entry) => (entry.id === entryId ? ((found = true), { ...entry, body: name, summary: summariseSections(sections, entry.kind) }) : entry)),
+        };
         if (!found) throw new Error('New text was given for an entry the change did not keep');
         adapter.pendingBodies.set(name, { entryId, sections });
         remember(name, sections);

@@ -3,8 +3,18 @@ import type { CalendarDate } from '../dates/weeks.js';
 import type { NumberedIdea } from '../ideas/ideaNumbering.js';
 import type { PortfolioSettings } from '../portfolio/portfolioData.js';
 import { portfolioSettingsSchema } from '../portfolio/portfolioData.js';
-import { type WeeklyLog, ideaStatuses, planReviewStatuses } from '../portfolio/weeklyLog.js';
-import { itemIdSchema, sectionsSchema, weekStartSchema } from '../portfolio/weeklyLogSchemas.js';
+import { type CpdActivityType, type CpdRecord, type Entry, type EntryKind, type WeeklyLog, ideaStatuses, planReviewStatuses } from '../portfolio/weeklyLog.js';
+import {
+  calendarDateSchema,
+  cpdRecordSchema,
+  entrySectionsSchema,
+  entryTitleSchema,
+  itemIdSchema,
+  sectionsSchema,
+  weekStartSchema,
+} from '../portfolio/weeklyLogSchemas.js';
+import type { Template } from '../templates/template.js';
+import { templateIdSchema, templateSchema } from '../templates/templateSchemas.js';
 import type { PlanToReview } from '../plans/planReview.js';
 import type { Coverage } from '../evidence/coverage.js';
 import type { EvidenceItem } from '../evidence/evidenceList.js';
@@ -16,6 +26,9 @@ import type { Result } from './result.js';
 
 /** Larger framework files are refused before they are read. */
 export const maxFrameworkFileChars = 2_000_000;
+
+/** Larger template files are refused before they are read. */
+export const maxTemplateFileChars = 1_048_576;
 
 /**
  * The one list of operations the page may ask for. Electron's main process and the loopback web
@@ -53,6 +66,22 @@ export const apiInputs = {
       entryId: itemIdSchema.optional(),
     })
     .strict(),
+  'week.setCpd': z.object({ weekStart: weekStartSchema, cpd: cpdRecordSchema.nullable() }).strict(),
+  'entry.create': z.object({ date: calendarDateSchema, templateId: templateIdSchema, title: entryTitleSchema }).strict(),
+  'entry.get': z.object({ entryId: itemIdSchema }).strict(),
+  'entry.save': z.object({ entryId: itemIdSchema, sections: entrySectionsSchema }).strict(),
+  'entry.setDetails': z.object({ entryId: itemIdSchema, title: entryTitleSchema, date: calendarDateSchema }).strict(),
+  'entry.setTags': z.object({ entryId: itemIdSchema, tags: entryTagsSchema }).strict(),
+  'entry.setCpd': z.object({ entryId: itemIdSchema, cpd: cpdRecordSchema.nullable() }).strict(),
+  'entry.switchTemplate': z.object({ entryId: itemIdSchema, templateId: templateIdSchema }).strict(),
+  'entry.delete': z.object({ entryId: itemIdSchema }).strict(),
+  'templates.list': z.object({}).strict(),
+  'templates.create': z.object({ fromTemplateId: templateIdSchema.nullable() }).strict(),
+  'templates.save': z.object({ template: templateSchema }).strict(),
+  'templates.delete': z.object({ templateId: templateIdSchema }).strict(),
+  'templates.import': z.object({ text: z.string().max(maxTemplateFileChars) }).strict(),
+  'templates.exportFile': z.object({ templateId: templateIdSchema }).strict(),
+  'cpd.summary': z.object({ from: calendarDateSchema.nullable(), to: calendarDateSchema.nullable() }).strict(),
 } as const;
 
 
@@ -92,9 +121,80 @@ export interface TimelineWeek {
   words: number;
 }
 
+/** A reflection as the timeline lists it, under the week holding its date. */
+export interface TimelineReflection {
+  entryId: string;
+  date: CalendarDate;
+  weekStart: CalendarDate;
+  title: string;
+  templateName: string;
+  words: number;
+}
+
 export interface Timeline {
   /** Weeks that have a log, oldest first. Weeks not listed have no log. */
   weeksWithLogs: TimelineWeek[];
+  /** Every reflection, oldest first. */
+  reflections: TimelineReflection[];
+}
+
+/** An entry with the template (the very version) it was written with. */
+export interface EntryView {
+  entry: Entry;
+  template: Template;
+}
+
+export interface SavedEntry {
+  entryId: string;
+  savedAt: string;
+  words: number;
+}
+
+export interface SwitchedEntry extends EntryView {
+  /** Titles of sections that received text from a section of the old template with another id. */
+  moved: string[];
+  /** Some text had no matching section and is in Other notes. */
+  usedOtherNotes: boolean;
+}
+
+export interface TemplatesOverview {
+  /** The templates shipped with the app, newest version of each. */
+  builtIns: Template[];
+  /** The user's own templates, newest version of each, in the order they were made. */
+  custom: Template[];
+  /** How many entries were written with each template id (any version). */
+  usage: Record<string, number>;
+}
+
+export type TemplateImportOutcome = { imported: true; template: Template } | { imported: false; problems: string[] };
+
+export interface TemplateFile {
+  fileName: string;
+  text: string;
+}
+
+/** One entry's CPD time, as the CPD summary lists it. */
+export interface CpdLine {
+  entryId: string;
+  kind: EntryKind;
+  date: CalendarDate;
+  weekStart: CalendarDate;
+  title: string;
+  templateName: string;
+  minutes: number;
+  participatory: boolean;
+  activityType: CpdActivityType | null;
+}
+
+export interface CpdSummary {
+  from: CalendarDate | null;
+  to: CalendarDate | null;
+  /** Entries with CPD time in the period, oldest first. */
+  lines: CpdLine[];
+  totalMinutes: number;
+  participatoryMinutes: number;
+  /** Minutes per activity type; entries with no type are under 'unspecified'. */
+  byType: Record<CpdActivityType | 'unspecified', number>;
 }
 
 export interface WeekView {
@@ -161,6 +261,22 @@ export interface ApiOutputs {
   'frameworks.exportFile': FrameworkFile;
   'evidence.coverage': Coverage;
   'evidence.list': EvidenceList;
+  'week.setCpd': CpdRecord | null;
+  'entry.create': EntryView;
+  'entry.get': EntryView;
+  'entry.save': SavedEntry;
+  'entry.setDetails': EntryView;
+  'entry.setTags': EvidenceTag[];
+  'entry.setCpd': CpdRecord | null;
+  'entry.switchTemplate': SwitchedEntry;
+  'entry.delete': { deleted: true };
+  'templates.list': TemplatesOverview;
+  'templates.create': Template;
+  'templates.save': Template;
+  'templates.delete': { deleted: true };
+  'templates.import': TemplateImportOutcome;
+  'templates.exportFile': TemplateFile;
+  'cpd.summary': CpdSummary;
 }
 
 export type ApiInput<K extends OperationName> = z.input<(typeof apiInputs)[K]>;

@@ -24,6 +24,22 @@ export const operationNames = [
   'frameworks.exportFile',
   'evidence.coverage',
   'evidence.list',
+  'week.setCpd',
+  'entry.create',
+  'entry.get',
+  'entry.save',
+  'entry.setDetails',
+  'entry.setTags',
+  'entry.setCpd',
+  'entry.switchTemplate',
+  'entry.delete',
+  'templates.list',
+  'templates.create',
+  'templates.save',
+  'templates.delete',
+  'templates.import',
+  'templates.exportFile',
+  'cpd.summary',
 ] as const;
 
 export type OperationName = (typeof operationNames)[number];

@@ -1,7 +1,7 @@
 import type { CalendarDate } from '../dates/weeks.js';
 import { type EvidenceTag, type Framework, type TagKey, tagKey } from '../frameworks/framework.js';
-import { byWeek } from '../portfolio/entrySummary.js';
-import type { EntryRecord } from '../portfolio/weeklyLog.js';
+import { byDate } from '../portfolio/entrySummary.js';
+import type { EntryKind, EntryRecord } from '../portfolio/weeklyLog.js';
 
 export interface DateRange {
   /** First week included; null for no lower limit. */
@@ -12,7 +12,11 @@ export interface DateRange {
 
 export interface CoverageColumn {
   entryId: string;
+  kind: EntryKind;
   weekStart: CalendarDate;
+  date: CalendarDate;
+  /** A reflection's title ('' for a weekly log). */
+  title: string;
 }
 
 /** How much evidence one entry holds for one row. Cells with nothing are left out. */
@@ -47,7 +51,7 @@ export interface Coverage {
   rows: CoverageRow[];
 }
 
-type Entry = Pick<EntryRecord, 'id' | 'weekStart' | 'tags' | 'summary'>;
+type Entry = Pick<EntryRecord, 'id' | 'kind' | 'weekStart' | 'date' | 'title' | 'tags' | 'summary'>;
 
 export function inRange(weekStart: CalendarDate, range: DateRange): boolean {
   return (range.from === null || weekStart >= range.from) && (range.to === null || weekStart <= range.to);
@@ -88,7 +92,7 @@ function rowSpecs(framework: Framework): RowSpec[] {
  * its tagged-passage counts), so it never reads an entry's text.
  */
 export function coverage(framework: Framework, entries: readonly Entry[], range: DateRange): Coverage {
-  const inPeriod = byWeek(entries.filter((entry) => inRange(entry.weekStart, range)));
+  const inPeriod = byDate(entries.filter((entry) => inRange(entry.weekStart, range)));
   const specs = rowSpecs(framework);
   const rowsByKey = new Map<TagKey, number[]>();
   specs.forEach((spec, index) => {
@@ -131,7 +135,7 @@ export function coverage(framework: Framework, entries: readonly Entry[], range:
   return {
     frameworkId: framework.id,
     range,
-    columns: inPeriod.map((entry) => ({ entryId: entry.id, weekStart: entry.weekStart })),
+    columns: inPeriod.map((entry) => ({ entryId: entry.id, kind: entry.kind, weekStart: entry.weekStart, date: entry.date, title: entry.title })),
     rows: rows.filter((row) => !row.archived || row.entries > 0),
   };
 }

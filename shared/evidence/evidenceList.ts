@@ -1,24 +1,33 @@
 import type { CalendarDate } from '../dates/weeks.js';
 import { type EvidenceTag, type Framework, type TagKey, tagKey } from '../frameworks/framework.js';
-import { byWeek } from '../portfolio/entrySummary.js';
-import { type EntryRecord, type WeeklyLogSectionId, type WeeklyLogSections, weeklyLogSectionIds } from '../portfolio/weeklyLog.js';
+import { byDate } from '../portfolio/entrySummary.js';
+import type { EntryKind, EntryRecord, EntrySections } from '../portfolio/weeklyLog.js';
 import { type DateRange, inRange } from './coverage.js';
 import { passagesInSections } from './passages.js';
 
+/** Which entry a piece of evidence is in, as the list names it. */
+export interface EvidenceSource {
+  entryId: string;
+  entryKind: EntryKind;
+  weekStart: CalendarDate;
+  date: CalendarDate;
+  /** A reflection's title ('' for a weekly log). */
+  title: string;
+}
+
 /** One quoted passage, or a whole entry tagged as evidence. */
 export type EvidenceItem =
-  | {
+  | (EvidenceSource & {
       kind: 'passage';
-      entryId: string;
-      weekStart: CalendarDate;
-      section: WeeklyLogSectionId;
+      /** The template section holding it. */
+      section: string;
       tag: EvidenceTag;
       /** Which passage with this tag in this section: what a jump to it names. */
       occurrence: number;
       text: string;
       words: number;
-    }
-  | { kind: 'whole-entry'; entryId: string; weekStart: CalendarDate; tag: EvidenceTag; words: number };
+    })
+  | (EvidenceSource & { kind: 'whole-entry'; tag: EvidenceTag; words: number });
 
 export interface EvidenceQuery {
   framework: string;
@@ -30,7 +39,7 @@ export interface EvidenceQuery {
   entryId?: string;
 }
 
-type Entry = Pick<EntryRecord, 'id' | 'weekStart' | 'tags' | 'summary'>;
+type Entry = Pick<EntryRecord, 'id' | 'kind' | 'weekStart' | 'date' | 'title' | 'tags' | 'summary'>;
 
 /** The tag keys an evidence query accepts. */
 export function queryKeys(framework: Framework, query: EvidenceQuery): Set<TagKey> {
@@ -46,7 +55,7 @@ export function queryKeys(framework: Framework, query: EvidenceQuery): Set<TagKe
 /** The entries whose summary says they hold evidence for the query: only their text needs reading. */
 export function entriesWithEvidence<T extends Entry>(framework: Framework, entries: readonly T[], query: EvidenceQuery): T[] {
   const keys = queryKeys(framework, query);
-  return byWeek(
+  return byDate(
     entries.filter(
       (entry) =>
         (query.entryId === undefined || entry.id === query.entryId) &&
@@ -57,16 +66,17 @@ export function entriesWithEvidence<T extends Entry>(framework: Framework, entri
 }
 
 /** An entry's evidence for the query, whole-entry tags first, then passages in section order. */
-export function evidenceInEntry(framework: Framework, entry: Entry, sections: Partial<WeeklyLogSections>, query: EvidenceQuery): EvidenceItem[] {
+export function evidenceInEntry(framework: Framework, entry: Entry, sections: Readonly<EntrySections>, query: EvidenceQuery): EvidenceItem[] {
   const keys = queryKeys(framework, query);
+  const source: EvidenceSource = { entryId: entry.id, entryKind: entry.kind, weekStart: entry.weekStart, date: entry.date, title: entry.title };
   const items: EvidenceItem[] = [];
   for (const tag of entry.tags) {
-    if (keys.has(tagKey(tag))) items.push({ kind: 'whole-entry', entryId: entry.id, weekStart: entry.weekStart, tag, words: entry.summary.words });
+    if (keys.has(tagKey(tag))) items.push({ ...source, kind: 'whole-entry', tag, words: entry.summary.words });
   }
-  const passages = passagesInSections(sections).filter((passage) => keys.has(passage.key));
-  passages.sort((a, b) => weeklyLogSectionIds.indexOf(a.section) - weeklyLogSectionIds.indexOf(b.section));
-  for (const passage of passages) {
-    items.push({ kind: 'passage', entryId: entry.id, weekStart: entry.weekStart, section: passage.section, tag: passage.tag, occurrence: passage.occurrence, text: passage.text, words: passage.words });
+  // Sections are stored in their template's order, so passages come out in reading order.
+  for (const passage of passagesInSections(sections)) {
+    if (!keys.has(passage.key)) continue;
+    items.push({ ...source, kind: 'passage', section: passage.section, tag: passage.tag, occurrence: passage.occurrence, text: passage.text, words: passage.words });
   }
   return items;
 }

@@ -1,6 +1,6 @@
 import { type EditorNode, countWords } from '../document/editorJson.js';
 import { type EvidenceTag, type TagKey, evidenceMarkType, tagFromMarkAttrs, tagKey } from '../frameworks/framework.js';
-import { type EvidenceCount, type WeeklyLogSectionId, type WeeklyLogSections, weeklyLogSectionIds } from '../portfolio/weeklyLog.js';
+import type { EntrySections, EvidenceCount } from '../portfolio/weeklyLog.js';
 
 /**
  * A passage is a stretch of text that carries one evidence tag without a break: text without the
@@ -9,7 +9,8 @@ import { type EvidenceCount, type WeeklyLogSectionId, type WeeklyLogSections, we
  * their whole stretch.
  */
 export interface TaggedPassage {
-  section: WeeklyLogSectionId;
+  /** The id of the template section holding it. */
+  section: string;
   tag: EvidenceTag;
   key: TagKey;
   /** Which passage with this tag in this section it is, from 0: what a jump to it names. */
@@ -28,7 +29,7 @@ interface OpenRun {
 }
 
 /** The passages of one section's document, in the order they start. */
-export function passagesInDoc(doc: EditorNode, section: WeeklyLogSectionId): TaggedPassage[] {
+export function passagesInDoc(doc: EditorNode, section: string): TaggedPassage[] {
   const finished: { start: number; tag: EvidenceTag; key: TagKey; text: string }[] = [];
   const open = new Map<TagKey, OpenRun & { start: number }>();
   let order = 0;
@@ -82,12 +83,9 @@ export function passagesInDoc(doc: EditorNode, section: WeeklyLogSectionId): Tag
   });
 }
 
-/** Every tagged passage of an entry, section by section. */
-export function passagesInSections(sections: Partial<WeeklyLogSections>): TaggedPassage[] {
-  return weeklyLogSectionIds.flatMap((section) => {
-    const doc = sections[section];
-    return doc ? passagesInDoc(doc, section) : [];
-  });
+/** Every tagged passage of an entry, section by section in the order `sections` lists them. */
+export function passagesInSections(sections: Readonly<EntrySections>): TaggedPassage[] {
+  return Object.entries(sections).flatMap(([section, doc]) => passagesInDoc(doc, section));
 }
 
 /** Passage and word counts per tag, kept in the entry's summary so coverage needs no body files. */

@@ -12,6 +12,12 @@ function upgradeEntry(entry: unknown): unknown {
   return { ...entry, tags: [], summary: isRecord(summary) ? { ...summary, evidence: [] } : summary };
 }
 
+/** Every entry before version 3 was a weekly log written with the first weekly-log template. */
+function entryAsWeeklyLog(entry: unknown): unknown {
+  if (!isRecord(entry)) return entry;
+  return { ...entry, date: entry['weekStart'], title: '', template: { id: 'weekly-log', version: 1 }, cpd: null };
+}
+
 /**
  * Steps keyed by the version they upgrade from. A step only adds what the newer format needs; the
  * schema check after migrating still decides whether the file is usable.
@@ -22,6 +28,12 @@ export const migrations: Record<number, Migration> = {
     ...data,
     frameworks: [],
     entries: Array.isArray(data['entries']) ? data['entries'].map(upgradeEntry) : data['entries'],
+  }),
+  /** Version 3 adds reflections, custom templates and CPD time: existing entries become weekly logs with no CPD recorded. */
+  2: (data) => ({
+    ...data,
+    templates: [],
+    entries: Array.isArray(data['entries']) ? data['entries'].map(entryAsWeeklyLog) : data['entries'],
   }),
 };
 

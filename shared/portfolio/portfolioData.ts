@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import type { Framework } from '../frameworks/framework.js';
 import { frameworkSchema } from '../frameworks/frameworkSchemas.js';
+import type { Template } from '../templates/template.js';
+import { templateSchema } from '../templates/templateSchemas.js';
 import { type EntryRecord, type IdeaStatus, ideaStatuses } from './weeklyLog.js';
 import { entryRecordSchema, itemIdSchema } from './weeklyLogSchemas.js';
 
-export const currentSchemaVersion = 2;
+export const currentSchemaVersion = 3;
 
 export const portfolioSettingsSchema = z.object({
   /** The number the first idea in this portfolio gets (for a log continued from elsewhere). */
@@ -20,6 +22,7 @@ export const portfolioDataSchema = z.object({
   entries: z.array(entryRecordSchema),
   ideaStatuses: z.record(itemIdSchema, z.enum(ideaStatuses)),
   frameworks: z.array(frameworkSchema).max(1_000),
+  templates: z.array(templateSchema).max(5_000),
 });
 
 /**
@@ -35,6 +38,11 @@ export interface PortfolioData {
   ideaStatuses: Record<string, IdeaStatus>;
   /** Learning-outcome frameworks, in the order the user keeps them. */
   frameworks: Framework[];
+  /**
+   * The user's own templates. Every version an entry was written with is kept (an entry is always
+   * shown with its own version); the highest version of each id is the one the user edits.
+   */
+  templates: Template[];
 }
 
 export function newPortfolio(portfolioId: string, now: Date): PortfolioData {
@@ -46,5 +54,6 @@ export function newPortfolio(portfolioId: string, now: Date): PortfolioData {
     entries: [],
     ideaStatuses: {},
     frameworks: [],
+    templates: [],
   };
 }

@@ -40,6 +40,45 @@ export const ideaStatusLabels: Record<IdeaStatus, string> = {
 /** A weekly log's rich text, one editor document per section. */
 export type WeeklyLogSections = Record<WeeklyLogSectionId, EditorDoc>;
 
+/** Any entry's rich text: one editor document per section of its template (and Other notes). */
+export type EntrySections = Record<string, EditorDoc>;
+
+/** A weekly log is written once per week; a reflection is written on any date, from any template. */
+export const entryKinds = ['weekly-log', 'reflection'] as const;
+export type EntryKind = (typeof entryKinds)[number];
+
+/** The template, and which version of it, an entry was written with. */
+export interface TemplateRef {
+  id: string;
+  version: number;
+}
+
+/** The template every weekly log is written with. */
+export const weeklyLogTemplate: TemplateRef = { id: 'weekly-log', version: 1 };
+
+/** The kinds of CPD activity the HCPC names; any entry may record one. */
+export const cpdActivityTypes = ['work-based', 'professional', 'formal', 'self-directed', 'other'] as const;
+export type CpdActivityType = (typeof cpdActivityTypes)[number];
+
+export const cpdActivityTypeLabels: Record<CpdActivityType, string> = {
+  'work-based': 'Work-based learning',
+  professional: 'Professional activity',
+  formal: 'Formal or educational',
+  'self-directed': 'Self-directed learning',
+  other: 'Other',
+};
+
+/** The most CPD one entry may record: a fortnight's residential course, generously. */
+export const maxCpdMinutes = 500 * 60;
+
+/** CPD time recorded on an entry. Minutes, so totals add up exactly. */
+export interface CpdRecord {
+  minutes: number;
+  /** Learning with others (a course, a discussion, a supervised session), as the NMC counts it. */
+  participatory: boolean;
+  activityType: CpdActivityType | null;
+}
+
 /** How this week's log judged one plan made in an earlier week. */
 export interface PlanReviewMark {
   status: PlanReviewStatus;
@@ -74,8 +113,15 @@ export interface EntrySummary {
 /** One entry as the portfolio index holds it; its rich text is in the body file named by `body`. */
 export interface EntryRecord {
   id: string;
-  kind: 'weekly-log';
+  kind: EntryKind;
+  /** The Monday of the week holding `date`: where the timeline shows the entry. */
   weekStart: CalendarDate;
+  /** A weekly log's is its week's Monday; a reflection's is the day it is about. */
+  date: CalendarDate;
+  /** A reflection's title; '' for a weekly log (its week names it). */
+  title: string;
+  template: TemplateRef;
+  cpd: CpdRecord | null;
   createdAt: string;
   updatedAt: string;
   planReview: Record<string, PlanReviewMark>;
@@ -85,22 +131,22 @@ export interface EntryRecord {
   summary: EntrySummary;
 }
 
-/** A whole weekly log, as the page reads and writes it. */
-export interface WeeklyLog {
-  id: string;
+/** A whole entry, as the page reads and writes it. */
+export interface Entry extends Omit<EntryRecord, 'body' | 'summary'> {
+  sections: EntrySections;
+  words: number;
+}
+
+/** A whole weekly log, as the week page reads it. */
+export interface WeeklyLog extends Omit<Entry, 'sections'> {
   kind: 'weekly-log';
-  weekStart: CalendarDate;
-  createdAt: string;
-  updatedAt: string;
   sections: WeeklyLogSections;
-  planReview: Record<string, PlanReviewMark>;
-  tags: EvidenceTag[];
 }
 
 /** The file holding one version of an entry's rich text. Never changed once written. */
 export interface EntryBody {
   entryId: string;
-  sections: WeeklyLogSections;
+  sections: EntrySections;
 }
 
 export function emptySections(): WeeklyLogSections {

@@ -1,22 +1,28 @@
 import { z } from 'zod';
-import { isWeekStart } from '../dates/weeks.js';
+import { isCalendarDate, isWeekStart } from '../dates/weeks.js';
 import { editorDocSchema } from '../document/editorDocSchema.js';
 import { evidenceTagSchema } from '../frameworks/frameworkSchemas.js';
 import type { Same } from '../types/same.js';
 import {
   type EntryBody,
+  type CpdRecord,
   type EntryRecord,
   type EntrySummary,
   type EvidenceCount,
   type PlanReviewMark,
   type WeeklyLogSectionId,
+  cpdActivityTypes,
+  entryKinds,
+  maxCpdMinutes,
   planReviewStatuses,
   weeklyLogSectionIds,
 } from './weeklyLog.js';
+import { templateIdSchema } from '../templates/templateSchemas.js';
 
 /** Schemas for everything a weekly log stores; main and the web server check what crosses with them. */
 export const weekStartSchema = z.string().refine(isWeekStart, { message: 'must be a Monday written as YYYY-MM-DD' });
 export const itemIdSchema = z.string().min(1).max(100).regex(/^[A-Za-z0-9_-]+$/);
+export const calendarDateSchema = z.string().refine(isCalendarDate, { message: 'must be a date written as YYYY-MM-DD' });
 
 export const planReviewMarkSchema = z.object({
   status: z.enum(planReviewStatuses),
@@ -29,6 +35,25 @@ export const planReviewMarkSchema = z.object({
 export const sectionsSchema = z.object(
   Object.fromEntries(weeklyLogSectionIds.map((id) => [id, editorDocSchema])) as Record<WeeklyLogSectionId, typeof editorDocSchema>,
 );
+
+/** The most sections an entry may hold: a template's limit, plus Other notes. */
+export const maxEntrySections = 41;
+
+/** Any entry's sections, keyed by the section ids of its template (template ids are never reserved words). */
+export const entrySectionsSchema = z
+  .record(templateIdSchema, editorDocSchema)
+  .refine((sections) => Object.keys(sections).length <= maxEntrySections, { message: `may hold at most ${maxEntrySections} sections` });
+
+export const templateRefSchema = z.object({ id: templateIdSchema, version: z.number().int().min(1).max(1_000_000) });
+
+export const cpdRecordSchema = z.object({
+  minutes: z.number().int().min(1).max(maxCpdMinutes),
+  participatory: z.boolean(),
+  activityType: z.enum(cpdActivityTypes).nullable(),
+});
+
+/** A reflection's title. */
+export const entryTitleSchema = z.string().max(300);
 
 const itemInEntrySchema = z.object({ id: itemIdSchema, text: z.string().max(100_000) });
 
@@ -51,8 +76,12 @@ export const entryTagsSchema = z.array(evidenceTagSchema).max(500);
 
 export const entryRecordSchema = z.object({
   id: itemIdSchema,
-  kind: z.literal('weekly-log'),
+  kind: z.enum(entryKinds),
   weekStart: weekStartSchema,
+  date: calendarDateSchema,
+  title: entryTitleSchema,
+  template: templateRefSchema,
+  cpd: cpdRecordSchema.nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
   planReview: z.record(itemIdSchema, planReviewMarkSchema),
@@ -62,14 +91,15 @@ export const entryRecordSchema = z.object({
 });
 
 /** The file holding one version of an entry's rich text. Never changed once written. */
-export const entryBodySchema = z.object({ entryId: itemIdSchema, sections: sectionsSchema });
+export const entryBodySchema = z.object({ entryId: itemIdSchema, sections: entrySectionsSchema });
 
 /** Compile-time checks that each schema describes exactly its interface. */
 const schemasMatchTypes: [
   Same<z.infer<typeof planReviewMarkSchema>, PlanReviewMark>,
+  Same<z.infer<typeof cpdRecordSchema>, CpdRecord>,
   Same<z.infer<typeof evidenceCountSchema>, EvidenceCount>,
   Same<z.infer<typeof entrySummarySchema>, EntrySummary>,
   Same<z.infer<typeof entryRecordSchema>, EntryRecord>,
   Same<z.infer<typeof entryBodySchema>, EntryBody>,
-] = [true, true, true, true, true];
+] = [true, true, true, true, true, true];
 void schemasMatchTypes;

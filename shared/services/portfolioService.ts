@@ -1,15 +1,18 @@
-import type { ApiHandlers, AppInfo, TimelineWeek } from '../api/contract.js';
+import type { ApiHandlers, AppInfo, TimelineReflection, TimelineWeek } from '../api/contract.js';
 import { failure, ok } from '../api/result.js';
 import { assignItemIds } from '../document/assignItemIds.js';
 import { firstIdeaNumberFor, numberIdeas } from '../ideas/ideaNumbering.js';
-import { byWeek } from '../portfolio/entrySummary.js';
+import { byDate, byWeek, weeklyLogsOnly } from '../portfolio/entrySummary.js';
 import type { PortfolioData } from '../portfolio/portfolioData.js';
-import { type EntryRecord, type WeeklyLog, emptySections, ideaNodeType, planNodeType } from '../portfolio/weeklyLog.js';
+import { type EntryRecord, type WeeklyLog, type WeeklyLogSections, emptySections, ideaNodeType, planNodeType, weeklyLogSectionIds, weeklyLogTemplate } from '../portfolio/weeklyLog.js';
 import { plansToReview } from '../plans/planReview.js';
 import type { PortfolioHost, PortfolioStore } from '../store/portfolioStore.js';
 import { createEvidenceHandlers } from './evidenceHandlers.js';
 import { createFrameworkHandlers } from './frameworkHandlers.js';
-import { tagKey } from '../frameworks/framework.js';
+import { createCpdHandlers } from './cpdHandlers.js';
+import { checkedTags, createEntryHandlers, putRecord } from './entryHandlers.js';
+import { createTemplateHandlers } from './templateHandlers.js';
+import { templateName } from '../templates/templateLibrary.js';
 import { portfolioUnavailable } from './unavailable.js';
 
 export interface ServiceOptions {
@@ -20,13 +23,9 @@ export interface ServiceOptions {
 
 const itemNodeTypes = new Set([ideaNodeType, planNodeType]);
 
+/** The week's weekly log (reflections dated that week are other entries). */
 function findWeek(data: PortfolioData, weekStart: string): EntryRecord | undefined {
-  return data.entries.find((entry) => entry.weekStart === weekStart);
-}
-
-function putRecord(data: PortfolioData, record: EntryRecord): PortfolioData {
-  const exists = data.entries.some((entry) => entry.id === record.id);
-  return { ...data, entries: exists ? data.entries.map((entry) => (entry.id === record.id ? record : entry)) : [...data.entries, record] };
+  return data.entries.find((entry) => entry.kind === 'weekly-log' && entry.weekStart === weekStart);
 }
 
 /** The portfolio's operations, written once and served by both Electron's main process and the web server. */
@@ -40,10 +39,35 @@ export function createPortfolioHandlers(host: PortfolioHost, options: ServiceOpt
   /** A record for a week with no log yet; the store gives it a body when its text is first saved. */
   const newRecord = (weekStart: string): EntryRecord => {
     const stamp = options.now().toISOString();
-    return { id: options.newId(), kind: 'weekly-log', weekStart, createdAt: stamp, updatedAt: stamp, planReview: {}, tags: [], body: 'none', summary: { ideas: [], plans: [], words: 0, evidence: [] } };
+    return {
+      id: options.newId(),
+      kind: 'weekly-log',
+      weekStart,
+      date: weekStart,
+      title: '',
+      template: weeklyLogTemplate,
+      cpd: null,
+      createdAt: stamp,
+      updatedAt: stamp,
+      planReview: {},
+      tags: [],
+      body: 'none',
+      summary: { ideas: [], plans: [], words: 0, evidence: [] },
+    };
   };
 
-  const firstIdeaNumber = (data: PortfolioData, weekStart: string) => firstIdeaNumberFor(data.entries, weekStart, data.settings.ideaNumberStart);
+  const firstIdeaNumber = (data: PortfolioData, weekStart: string) => firstIdeaNumberFor(weeklyLogsOnly(data.entries), weekStart, data.settings.ideaNumberStart);
+
+  /** Applies `change` to the week's log, making one (with empty text) if the week has none yet. */
+  const changeWeek = async (store: PortfolioStore, weekStart: string, change: (record: EntryRecord) => EntryRecord) => {
+    const existing = findWeek(store.read(), weekStart);
+    const record = existing ?? newRecord(weekStart);
+    const updatedAt = options.now().toISOString();
+    await store.update(
+      (data) => putRecord(data, { ...change(findWeek(data, weekStart) ?? record), updatedAt }),
+      existing ? [] : [{ entryId: record.id, sections: emptySections() }],
+    );
+  };
 
   return {
     'app.info': async () => ok(options.appInfo),
@@ -52,13 +76,22 @@ export function createPortfolioHandlers(host: PortfolioHost, options: ServiceOpt
     'backups.restore': async ({ backupId }) => host.restoreBackup(backupId),
     'timeline.get': async () =>
       withStore((store) => {
-        const weeksWithLogs: TimelineWeek[] = byWeek(store.read().entries).map((entry) => ({
+        const data = store.read();
+        const weeksWithLogs: TimelineWeek[] = byWeek(weeklyLogsOnly(data.entries)).map((entry) => ({
           weekStart: entry.weekStart,
           ideaCount: entry.summary.ideas.length,
           planCount: entry.summary.plans.length,
           words: entry.summary.words,
         }));
-        return { weeksWithLogs };
+        const reflections: TimelineReflection[] = byDate(data.entries.filter((entry) => entry.kind === 'reflection')).map((entry) => ({
+          entryId: entry.id,
+          date: entry.date,
+          weekStart: entry.weekStart,
+          title: entry.title,
+          templateName: templateName(data.templates, entry.template),
+          words: entry.summary.words,
+        }));
+        return { weeksWithLogs, reflections };
       }),
     'week.get': async ({ weekStart }) =>
       withStore(async (store) => {
@@ -66,14 +99,20 @@ export function createPortfolioHandlers(host: PortfolioHost, options: ServiceOpt
         const record = findWeek(data, weekStart);
         let entry: WeeklyLog | null = null;
         if (record) {
-          const { body: _body, summary: _summary, ...fields } = record;
-          entry = { ...fields, sections: await store.sections(record.id) };
+          const { body: _body, summary, ...fields } = record;
+          const stored = await store.sections(record.id);
+          const sections = emptySections();
+          for (const sectionId of weeklyLogSectionIds) {
+            const doc = stored[sectionId];
+            if (doc) sections[sectionId] = doc;
+          }
+          entry = { ...fields, kind: 'weekly-log', sections: sections satisfies WeeklyLogSections, words: summary.words };
         }
         return {
           weekStart,
           entry,
           firstIdeaNumber: firstIdeaNumber(data, weekStart),
-          plansToReview: plansToReview(data.entries, weekStart),
+          plansToReview: plansToReview(weeklyLogsOnly(data.entries), weekStart),
         };
       }),
     'week.save': async ({ weekStart, sections }) =>
@@ -88,7 +127,7 @@ export function createPortfolioHandlers(host: PortfolioHost, options: ServiceOpt
     'week.setPlanReview': async ({ weekStart, planId, status }) => {
       const store = host.store();
       if (!store) return portfolioUnavailable();
-      const pending = plansToReview(store.read().entries, weekStart).find((item) => item.planId === planId);
+      const pending = plansToReview(weeklyLogsOnly(store.read().entries), weekStart).find((item) => item.planId === planId);
       if (!pending) return failure('not-found', 'That plan is not waiting for review in this week.');
       const existing = findWeek(store.read(), weekStart);
       const record = existing ?? newRecord(weekStart);
@@ -97,12 +136,12 @@ export function createPortfolioHandlers(host: PortfolioHost, options: ServiceOpt
       else planReview[planId] = { status, text: pending.text, fromWeek: pending.fromWeek };
       const updated = { ...record, planReview, updatedAt: options.now().toISOString() };
       await store.update((data) => putRecord(data, updated), existing ? [] : [{ entryId: record.id, sections: emptySections() }]);
-      return ok(plansToReview(store.read().entries, weekStart));
+      return ok(plansToReview(weeklyLogsOnly(store.read().entries), weekStart));
     },
     'ideas.list': async () =>
       withStore((store) => {
         const data = store.read();
-        return numberIdeas(data.entries, data.settings.ideaNumberStart, data.ideaStatuses);
+        return numberIdeas(weeklyLogsOnly(data.entries), data.settings.ideaNumberStart, data.ideaStatuses);
       }),
     'ideas.setStatus': async ({ ideaId, status }) => {
       const store = host.store();
@@ -112,25 +151,25 @@ export function createPortfolioHandlers(host: PortfolioHost, options: ServiceOpt
       }
       await store.update((data) => ({ ...data, ideaStatuses: { ...data.ideaStatuses, [ideaId]: status } }));
       const data = store.read();
-      const idea = numberIdeas(data.entries, data.settings.ideaNumberStart, data.ideaStatuses).find((candidate) => candidate.id === ideaId);
+      const idea = numberIdeas(weeklyLogsOnly(data.entries), data.settings.ideaNumberStart, data.ideaStatuses).find((candidate) => candidate.id === ideaId);
       return idea ? ok(idea) : failure('not-found', 'That idea no longer exists.');
     },
     'week.setTags': async ({ weekStart, tags }) => {
       const store = host.store();
       if (!store) return portfolioUnavailable();
-      const { frameworks } = store.read();
-      const unknown = tags.find((tag) => {
-        const outcome = frameworks.find((framework) => framework.id === tag.framework)?.outcomes.find((candidate) => candidate.id === tag.outcome);
-        return !outcome || (tag.criterion !== null && !outcome.criteria.some((criterion) => criterion.id === tag.criterion));
-      });
-      if (unknown) return failure('not-found', 'One of those outcomes is no longer in its framework.');
-      const unique = [...new Map(tags.map((tag) => [tagKey(tag), tag])).values()];
-      const existing = findWeek(store.read(), weekStart);
-      const record = existing ?? newRecord(weekStart);
-      const updated = { ...record, tags: unique, updatedAt: options.now().toISOString() };
-      await store.update((data) => putRecord(data, { ...(findWeek(data, weekStart) ?? updated), tags: unique, updatedAt: updated.updatedAt }), existing ? [] : [{ entryId: record.id, sections: emptySections() }]);
+      const unique = checkedTags(store.read(), tags);
+      if (!unique) return failure('not-found', 'One of those outcomes is no longer in its framework.');
+      await changeWeek(store, weekStart, (record) => ({ ...record, tags: unique }));
       return ok(unique);
     },
+    'week.setCpd': async ({ weekStart, cpd }) =>
+      withStore(async (store) => {
+        await changeWeek(store, weekStart, (record) => ({ ...record, cpd }));
+        return cpd;
+      }),
+    ...createEntryHandlers(host, options.newId, options.now),
+    ...createTemplateHandlers(host, options.newId),
+    ...createCpdHandlers(host),
     ...createFrameworkHandlers(host, options.newId),
     ...createEvidenceHandlers(host),
     'settings.get': async () => withStore((store) => store.read().settings),

@@ -1,11 +1,11 @@
 import type { BackupInfo, PortfolioStatus } from '../api/contract.js';
 import type { Result } from '../api/result.js';
 import type { PortfolioData } from '../portfolio/portfolioData.js';
-import type { WeeklyLogSections } from '../portfolio/weeklyLog.js';
+import type { EntrySections } from '../portfolio/weeklyLog.js';
 
 export interface NewSections {
   entryId: string;
-  sections: WeeklyLogSections;
+  sections: EntrySections;
 }
 
 /**
@@ -15,7 +15,7 @@ export interface NewSections {
 export interface PortfolioStore {
   read(): PortfolioData;
   /** An entry's rich text, as last saved. */
-  sections(entryId: string): Promise<WeeklyLogSections>;
+  sections(entryId: string): Promise<EntrySections>;
   /**
    * Applies `change` to the index at once and, for each of `newSections`, stores the text as a new
    * body of that entry (whose record `change` must leave in place) with its summary re-derived.

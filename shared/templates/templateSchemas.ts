@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type Template, type TemplateSection, sectionRoles, templateLimits } from './template.js';
+import { type Template, type TemplateSection, otherNotesSection, sectionRoles, templateLimits } from './template.js';
 import { isObject, jsonTypeWords, listedProblems, valueAt, withThousands } from '../files/fileProblems.js';
 import type { Same } from '../types/same.js';
 
@@ -36,7 +36,8 @@ function uniqueSectionIds(sections: readonly { id?: string | undefined }[], cont
   sections.forEach((section, index) => {
     if (section.id === undefined) return;
     const earlier = seen.get(section.id);
-    if (earlier !== undefined) context.addIssue({ code: 'custom', path: ['sections', index, 'id'], message: `is the same as section ${earlier + 1}’s; each section needs its own id` });
+    if (section.id === otherNotesSection.id) context.addIssue({ code: 'custom', path: ['sections', index, 'id'], message: `is kept for the Other notes section; choose another id` });
+    else if (earlier !== undefined) context.addIssue({ code: 'custom', path: ['sections', index, 'id'], message: `is the same as section ${earlier + 1}’s; each section needs its own id` });
     else seen.set(section.id, index);
   });
 }

@@ -108,7 +108,7 @@ export function generatePortfolio(entries: number, seed = 42): GeneratedPortfoli
     };
     const id = `entry-${i}`;
     bodies.set(`body-${i}`, { entryId: id, sections });
-    records.push({ id, kind: 'weekly-log', weekStart, createdAt: stamp, updatedAt: stamp, planReview: {}, tags: random() < 0.05 ? [{ framework: benchFramework.id, outcome: `lo${1 + Math.floor(random() * 30)}`, criterion: null }] : [], body: `body-${i}`, summary: summariseSections(sections) });
+    records.push({ id, kind: 'weekly-log', weekStart, date: weekStart, title: '', template: { id: 'weekly-log', version: 1 }, cpd: null, createdAt: stamp, updatedAt: stamp, planReview: {}, tags: random() < 0.05 ? [{ framework: benchFramework.id, outcome: `lo${1 + Math.floor(random() * 30)}`, criterion: null }] : [], body: `body-${i}`, summary: summariseSections(sections, 'weekly-log') });
   }
   return { data: { ...data, entries: records, frameworks: [benchFramework] }, bodies };
 }

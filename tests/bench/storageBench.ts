@@ -55,7 +55,8 @@ export async function benchStorage(entries: number, saves: number): Promise<Figu
       const entry = store.read().entries[store.read().entries.length - 1 - (save % 3)];
       if (!entry) throw new Error('no entry');
       const sections = await store.sections(entry.id);
-      const thisWeek = { ...sections.thisWeek, content: [...(sections.thisWeek.content ?? []), { type: 'paragraph', content: [{ type: 'text', text: `Typed ${save}` }] }] };
+      const typedInto = sections['thisWeek'] ?? { type: 'doc' as const, content: [] };
+      const thisWeek = { ...typedInto, content: [...(typedInto.content ?? []), { type: 'paragraph', content: [{ type: 'text', text: `Typed ${save}` }] }] };
       const updatedAt = new Date().toISOString();
       await store.update(
         (data) => ({ ...data, entries: data.entries.map((existing) => (existing.id === entry.id ? { ...existing, updatedAt } : existing)) }),

@@ -71,6 +71,6 @@ describe('tagged passages in editor JSON', () => {
       { tag: 'u26/lo4', passages: 2, words: 6 },
       { tag: 'u26/lo3', passages: 1, words: 2 },
     ]);
-    expect(summariseSections(sections).evidence).toEqual(countEvidence(passagesInSections(sections)));
+    expect(summariseSections(sections, 'weekly-log').evidence).toEqual(countEvidence(passagesInSections(sections)));
   });
 });

@@ -83,7 +83,7 @@ describe('the weekly log operations', () => {
   it('shows which weeks have logs on the timeline', async () => {
     const { value, opened } = await openTestPortfolio(await tempFolder());
     await value('week.save', { weekStart: '2019-10-07', sections: sectionsOf({ weekStart: '2019-10-07', thisWeek: ['Four words in here', { idea: 'a', text: 'idea' }] }) });
-    expect(await value('timeline.get', {})).toEqual({ weeksWithLogs: [{ weekStart: '2019-10-07', ideaCount: 1, planCount: 0, words: 5 }] });
+    expect(await value('timeline.get', {})).toEqual({ weeksWithLogs: [{ weekStart: '2019-10-07', ideaCount: 1, planCount: 0, words: 5 }], reflections: [] });
     await opened.close();
   });
 });

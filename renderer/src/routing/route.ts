@@ -1,10 +1,11 @@
 import { type CalendarDate, isCalendarDate, weekCommencing } from '../../../shared/dates/weeks.js';
 import { parseTagKey } from '../../../shared/frameworks/framework.js';
-import { type WeeklyLogSectionId, weeklyLogSectionIds } from '../../../shared/portfolio/weeklyLog.js';
+import { weeklyLogSectionIds } from '../../../shared/portfolio/weeklyLog.js';
 
-/** A tagged passage to bring into view and highlight when a week opens. */
+/** A tagged passage to bring into view and highlight when a week or reflection opens. */
 export interface PassageTarget {
-  section: WeeklyLogSectionId;
+  /** The id of the template section holding it. */
+  section: string;
   /** The tag key ("framework/outcome[/criterion]"). */
   tag: string;
   /** Which passage with that tag in that section, from 0. */
@@ -14,10 +15,15 @@ export interface PassageTarget {
 /**
  * What the address after `#` names: `#/week/2019-10-07`, `#/week/2019-10-07/passage/thisWeek/0/fw%2Flo3`,
  * `#/ideas`, `#/coverage`, `#/coverage/<framework>`, `#/evidence/<framework>/<outcome>[/<criterion>]`,
- * `#/frameworks`, `#/frameworks/<framework>`, `#/settings`.
+ * `#/frameworks`, `#/frameworks/<framework>`, `#/settings`, `#/reflection/<entry>[/passage/…]`,
+ * `#/new-reflection`, `#/templates`, `#/templates/<template>`, `#/cpd`.
  */
 export type Route =
   | { view: 'week'; weekStart: CalendarDate; passage?: PassageTarget }
+  | { view: 'reflection'; entryId: string; passage?: PassageTarget }
+  | { view: 'new-reflection' }
+  | { view: 'templates'; templateId: string | null }
+  | { view: 'cpd' }
   | { view: 'ideas' }
   | { view: 'coverage'; frameworkId: string | null }
   | { view: 'evidence'; frameworkId: string; outcomeId: string; criterionId: string | null }
@@ -34,6 +40,12 @@ export function routeHash(route: Route): string {
       return route.passage
         ? `#/week/${route.weekStart}/passage/${route.passage.section}/${route.passage.occurrence}/${encodeURIComponent(route.passage.tag)}`
         : `#/week/${route.weekStart}`;
+    case 'reflection':
+      return route.passage
+        ? `#/reflection/${route.entryId}/passage/${route.passage.section}/${route.passage.occurrence}/${encodeURIComponent(route.passage.tag)}`
+        : `#/reflection/${route.entryId}`;
+    case 'templates':
+      return route.templateId ? `#/templates/${route.templateId}` : '#/templates';
     case 'coverage':
       return route.frameworkId ? `#/coverage/${route.frameworkId}` : '#/coverage';
     case 'evidence':
@@ -45,16 +57,18 @@ export function routeHash(route: Route): string {
   }
 }
 
-function passageTarget(section: string, occurrence: string, tag: string): PassageTarget | undefined {
+function passageTarget(section: string, occurrence: string, tag: string, sectionAllowed: (section: string) => boolean): PassageTarget | undefined {
   let decoded: string;
   try {
     decoded = decodeURIComponent(tag);
   } catch {
     return undefined;
   }
-  if (!(weeklyLogSectionIds as readonly string[]).includes(section) || parseTagKey(decoded) === null) return undefined;
-  return { section: section as WeeklyLogSectionId, occurrence: Number(occurrence), tag: decoded };
+  if (!sectionAllowed(section) || parseTagKey(decoded) === null) return undefined;
+  return { section, occurrence: Number(occurrence), tag: decoded };
 }
+
+const isWeeklyLogSection = (section: string) => (weeklyLogSectionIds as readonly string[]).includes(section);
 
 /**
  * Reads a hash into a route. A date that is not a Monday opens the week holding it; anything
@@ -64,6 +78,16 @@ export function parseRoute(hash: string, thisWeek: CalendarDate): Route {
   const path = hash.replace(/^#\/?/, '');
   if (path === 'ideas') return { view: 'ideas' };
   if (path === 'settings') return { view: 'settings' };
+  if (path === 'cpd') return { view: 'cpd' };
+  if (path === 'new-reflection') return { view: 'new-reflection' };
+  const templates = new RegExp(`^templates(?:/${id})?$`).exec(path);
+  if (templates) return { view: 'templates', templateId: templates[1] ?? null };
+  const reflection = new RegExp(`^reflection/${id}(?:/passage/${id}/(\\d{1,6})/([^/]+))?$`).exec(path);
+  if (reflection) {
+    const entryId = reflection[1] as string;
+    const passage = reflection[2] ? passageTarget(reflection[2], reflection[3] as string, reflection[4] as string, () => true) : undefined;
+    return passage ? { view: 'reflection', entryId, passage } : { view: 'reflection', entryId };
+  }
   const listOrOne = new RegExp(`^(coverage|frameworks)(?:/${id})?$`).exec(path);
   if (listOrOne) return { view: listOrOne[1] as 'coverage' | 'frameworks', frameworkId: listOrOne[2] ?? null };
   const evidence = new RegExp(`^evidence/${id}/${id}(?:/${id})?$`).exec(path);
@@ -71,7 +95,7 @@ export function parseRoute(hash: string, thisWeek: CalendarDate): Route {
   const week = /^week\/(\d{4}-\d{2}-\d{2})(?:\/passage\/([A-Za-z]+)\/(\d{1,6})\/([^/]+))?$/.exec(path);
   if (week && isCalendarDate(week[1] as string)) {
     const weekStart = weekCommencing(week[1] as string);
-    const passage = week[2] ? passageTarget(week[2], week[3] as string, week[4] as string) : undefined;
+    const passage = week[2] ? passageTarget(week[2], week[3] as string, week[4] as string, isWeeklyLogSection) : undefined;
     return passage ? { view: 'week', weekStart, passage } : { view: 'week', weekStart };
   }
   return { view: 'week', weekStart: thisWeek };

@@ -13,7 +13,7 @@ export interface TimelineSnapshot {
 
 /** Counts for one week, worked out from its text exactly as the back end does. */
 export function summariseWeek(weekStart: CalendarDate, sections: WeeklyLogSections): TimelineWeek {
-  const summary = summariseSections(sections);
+  const summary = summariseSections(sections, 'weekly-log');
   return { weekStart, ideaCount: summary.ideas.length, planCount: summary.plans.length, words: summary.words };
 }
 

@@ -6,7 +6,7 @@ import { useRoute } from '../routing/useRoute.js';
 import { SaveStatus } from '../saving/SaveStatus.js';
 import { WeekView } from '../week/WeekView.js';
 import { ProductName } from './ProductName.js';
-import { CoverageView, EvidenceView, FrameworksView, IdeasView, LazyView, SettingsView, preloadViews } from './lazyViews.js';
+import { CoverageView, CpdView, EvidenceView, FrameworksView, IdeasView, LazyView, NewReflectionView, ReflectionView, SettingsView, TemplatesView, preloadViews } from './lazyViews.js';
 import { SkipLink } from './SkipLink.js';
 
 interface AppShellProps {
@@ -45,7 +45,9 @@ export function AppShell({ restoredFrom }: AppShellProps) {
     { view: 'week', label: 'Week log', href: routeHash({ view: 'week', weekStart: lastWeek }) },
     { view: 'ideas', label: 'Ideas', href: routeHash({ view: 'ideas' }) },
     { view: 'coverage', label: 'Coverage', href: routeHash({ view: 'coverage', frameworkId: null }) },
+    { view: 'cpd', label: 'CPD', href: routeHash({ view: 'cpd' }) },
     { view: 'frameworks', label: 'Frameworks', href: routeHash({ view: 'frameworks', frameworkId: null }) },
+    { view: 'templates', label: 'Templates', href: routeHash({ view: 'templates', templateId: null }) },
     { view: 'settings', label: 'Settings', href: routeHash({ view: 'settings' }) },
   ] as const;
 
@@ -88,6 +90,10 @@ export function AppShell({ restoredFrom }: AppShellProps) {
           {route.view === 'evidence' ? <EvidenceView frameworkId={route.frameworkId} outcomeId={route.outcomeId} criterionId={route.criterionId} /> : null}
           {route.view === 'frameworks' ? <FrameworksView frameworkId={route.frameworkId} /> : null}
           {route.view === 'settings' ? <SettingsView /> : null}
+          {route.view === 'reflection' ? <ReflectionView key={route.entryId} entryId={route.entryId} passage={route.passage ?? null} /> : null}
+          {route.view === 'new-reflection' ? <NewReflectionView /> : null}
+          {route.view === 'templates' ? <TemplatesView templateId={route.templateId} /> : null}
+          {route.view === 'cpd' ? <CpdView /> : null}
         </LazyView>
       ) : null}
     </div>

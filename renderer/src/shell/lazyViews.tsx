@@ -10,6 +10,10 @@ const loaders = {
   evidence: () => import('../coverage/EvidenceView.js').then((module) => ({ default: module.EvidenceView })),
   frameworks: () => import('../frameworks/FrameworksView.js').then((module) => ({ default: module.FrameworksView })),
   settings: () => import('../settings/SettingsView.js').then((module) => ({ default: module.SettingsView })),
+  reflection: () => import('../reflection/ReflectionView.js').then((module) => ({ default: module.ReflectionView })),
+  newReflection: () => import('../reflection/NewReflectionView.js').then((module) => ({ default: module.NewReflectionView })),
+  templates: () => import('../templates/TemplatesView.js').then((module) => ({ default: module.TemplatesView })),
+  cpd: () => import('../cpd/CpdView.js').then((module) => ({ default: module.CpdView })),
 };
 
 export const IdeasView = lazy(loaders.ideas);
@@ -17,6 +21,10 @@ export const CoverageView = lazy(loaders.coverage);
 export const EvidenceView = lazy(loaders.evidence);
 export const FrameworksView = lazy(loaders.frameworks);
 export const SettingsView = lazy(loaders.settings);
+export const ReflectionView = lazy(loaders.reflection);
+export const NewReflectionView = lazy(loaders.newReflection);
+export const TemplatesView = lazy(loaders.templates);
+export const CpdView = lazy(loaders.cpd);
 
 /** Starts fetching every lazily loaded view, for when the page has nothing more urgent to do. */
 export function preloadViews(): void {

@@ -286,7 +286,8 @@ export function WeekView({ weekStart, thisWeek, passage = null }: WeekViewProps)
   useEffect(() => {
     if (!passage || shownWeek !== weekStart || load.state !== 'ready' || passageShown.current === passage) return;
     passageShown.current = passage;
-    const editor = editors[passage.section];
+    // The route only names weekly-log sections for a week.
+    const editor = editors[passage.section as WeeklyLogSectionId];
     const run = evidenceRuns(editor.state.doc).find((candidate) => candidate.key === passage.tag && candidate.occurrence === passage.occurrence);
     if (!run) {
       setEvidenceNotice('That passage is no longer tagged in this week: it may have been edited or its tag removed.');
