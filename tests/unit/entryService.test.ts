@@ -518,6 +518,15 @@ describe('evidence from reflections', () => {
     await opened.close();
   });
 
+  it('an outcome whose only evidence is in a reflection cannot be deleted', async () => {
+    const { value, call, opened } = await portfolioWithEvidence();
+    // LO4's only evidence is the reflection's whole-entry tag.
+    const withoutLo4 = await call('frameworks.save', { framework: { ...unit, outcomes: [unit.outcomes[0]] } });
+    expect(withoutLo4).toMatchObject({ ok: false, error: { code: 'invalid-argument', message: expect.stringMatching(/LO4 has evidence/) } });
+    expect((await value('frameworks.list', {})).frameworks[0]?.outcomes).toHaveLength(2);
+    await opened.close();
+  });
+
   it('a switched or deleted reflection’s evidence follows it', async () => {
     const { value, opened, reflectionId } = await portfolioWithEvidence();
     await value('entry.switchTemplate', { entryId: reflectionId, templateId: 'borton' });
@@ -618,6 +627,25 @@ describe('a portfolio written at format 2', () => {
     ]);
     expect((await again.value('week.get', { weekStart: '2019-10-07' })).entry?.cpd).toEqual({ minutes: 30, participatory: false, activityType: 'other' });
     await again.opened.close();
+  });
+
+  it('keeps the format 2 file as a backup, which restores as format 3', async () => {
+    const folder = await tempFolder();
+    await writeVersion2(folder);
+    const { value, call, data, opened } = await openReflective(folder);
+    const reflection = await value('entry.create', { date: '2019-10-09', templateId: 'gibbs', title: 'Written after upgrading' });
+    const backups = await value('backups.list', {});
+    expect(backups.length).toBeGreaterThan(0);
+    const versions = await Promise.all(backups.map(async (backup) => JSON.parse(await readFile(join(folder, 'backups', backup.id), 'utf8')).schemaVersion));
+    const beforeUpgrade = backups[versions.indexOf(2)];
+    if (!beforeUpgrade) throw new Error(`no backup of the format 2 file among ${JSON.stringify(backups)}`);
+    expect(beforeUpgrade.usable).toBe(true);
+    const restored = await call('backups.restore', { backupId: beforeUpgrade.id });
+    expect(restored).toMatchObject({ ok: true, value: { state: 'ready' } });
+    expect(data().schemaVersion).toBe(3);
+    expect(data().entries.map((entry) => [entry.id, entry.date, entry.template.id, entry.cpd])).toEqual([['e1', '2019-10-07', 'weekly-log', null]]);
+    expect(await call('entry.get', { entryId: reflection.entry.id })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    await opened.close();
   });
 
   it('a format 1 file passes through both steps', async () => {
