@@ -6,7 +6,7 @@ import { emptyDoc } from '../../shared/document/editorJson.js';
 import type { Framework } from '../../shared/frameworks/framework.js';
 import { currentSchemaVersion } from '../../shared/portfolio/portfolioData.js';
 import { maxCpdMinutes } from '../../shared/portfolio/weeklyLog.js';
-import { findTemplate } from '../../shared/templates/builtInTemplates.js';
+import { builtInTemplates, findTemplate } from '../../shared/templates/builtInTemplates.js';
 import type { Template } from '../../shared/templates/template.js';
 import { doc, para, tag, tagMark, text, unitWith } from '../fixtures/evidenceDocs.js';
 import { openReflective, paragraphs, sectionTexts, wordMultiset } from '../fixtures/reflections.js';
@@ -120,6 +120,16 @@ describe('entry.get and entry.save', () => {
     expect(got).toEqual(created);
     expect(got.template).toEqual(borton);
     expect(await call('entry.get', { entryId: 'nope' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    await opened.close();
+  });
+
+  it('gives a weekly log back with the weekly-log template', async () => {
+    const { value, opened } = await openReflective(await tempFolder());
+    const week = await value('week.save', { weekStart: '2019-10-07', sections: sectionsOf({ weekStart: '2019-10-07', thisWeek: ['Kept'] }) });
+    const view = await value('entry.get', { entryId: week.entryId });
+    expect(view.template).toEqual(builtIn('weekly-log'));
+    expect(view.entry).toMatchObject({ kind: 'weekly-log', date: '2019-10-07', title: '', template: { id: 'weekly-log', version: 1 } });
+    expect(sectionTexts(view.entry.sections).thisWeek).toBe('Kept');
     await opened.close();
   });
 
@@ -242,6 +252,42 @@ describe('entry.switchTemplate', () => {
     // Stages that received nothing are there, empty, to type in.
     expect([gibText.feelings, gibText.evaluation, gibText.conclusion]).toEqual(['', '', '']);
     expect((await value('entry.get', { entryId: id })).entry.words).toBe(words.length);
+    await opened.close();
+  });
+
+  it('loses no words through every built-in template in turn, starting from each one', async () => {
+    const { value, opened } = await openReflective(await tempFolder());
+    const models = builtInTemplates.filter((template) => template.id !== 'weekly-log');
+    for (const [index, source] of models.entries()) {
+      const created = await value('entry.create', { date: '2019-10-09', templateId: source.id, title: source.name });
+      // Distinct words in every section, two paragraphs each.
+      const text = Object.fromEntries(source.sections.map((section, at) => [section.id, paragraphs(`${source.id} ${section.id} first`, `word${index}x${at}`)]));
+      await value('entry.save', { entryId: created.entry.id, sections: text });
+      const words = wordMultiset(text);
+      const route = [...models.slice(index + 1), ...models.slice(0, index + 1)];
+      for (const target of route) {
+        const switched = await value('entry.switchTemplate', { entryId: created.entry.id, templateId: target.id });
+        expect(wordMultiset(switched.entry.sections), `${source.id} → ${target.id}`).toEqual(words);
+        expect(switched.entry.words, `${source.id} → ${target.id}`).toBe(words.length);
+        const sectionIds = target.sections.map((section) => section.id);
+        expect(Object.keys(switched.entry.sections).filter((id) => id !== 'other-notes'), `${source.id} → ${target.id}`).toEqual(sectionIds);
+      }
+      // Back where it started: the original sections kept their own text.
+      const home = await value('entry.get', { entryId: created.entry.id });
+      expect(home.entry.template).toEqual({ id: source.id, version: 1 });
+      expect(wordMultiset(home.entry.sections)).toEqual(words);
+    }
+    await opened.close();
+  });
+
+  it('two NMC reflections created at once add the NMC themes once', async () => {
+    const { value, opened } = await openReflective(await tempFolder());
+    await Promise.all([
+      value('entry.create', { date: '2019-10-09', templateId: 'nmc-reflective-account', title: 'One' }),
+      value('entry.create', { date: '2019-10-10', templateId: 'nmc-reflective-account', title: 'Two' }),
+    ]);
+    expect((await value('frameworks.list', {})).frameworks.map((framework) => framework.id)).toEqual(['nmc-code-themes']);
+    expect((await value('timeline.get', {})).reflections.map((reflection) => reflection.title)).toEqual(['One', 'Two']);
     await opened.close();
   });
 
