@@ -21,6 +21,8 @@ export type EvidenceItem =
       kind: 'passage';
       /** The template section holding it. */
       section: string;
+      /** That section's title in the entry's template. */
+      sectionTitle: string;
       tag: EvidenceTag;
       /** Which passage with this tag in this section: what a jump to it names. */
       occurrence: number;
@@ -66,7 +68,13 @@ export function entriesWithEvidence<T extends Entry>(framework: Framework, entri
 }
 
 /** An entry's evidence for the query, whole-entry tags first, then passages in section order. */
-export function evidenceInEntry(framework: Framework, entry: Entry, sections: Readonly<EntrySections>, query: EvidenceQuery): EvidenceItem[] {
+export function evidenceInEntry(
+  framework: Framework,
+  entry: Entry,
+  sections: Readonly<EntrySections>,
+  query: EvidenceQuery,
+  sectionTitle: (sectionId: string) => string = (sectionId) => sectionId,
+): EvidenceItem[] {
   const keys = queryKeys(framework, query);
   const source: EvidenceSource = { entryId: entry.id, entryKind: entry.kind, weekStart: entry.weekStart, date: entry.date, title: entry.title };
   const items: EvidenceItem[] = [];
@@ -76,7 +84,7 @@ export function evidenceInEntry(framework: Framework, entry: Entry, sections: Re
   // Sections are stored in their template's order, so passages come out in reading order.
   for (const passage of passagesInSections(sections)) {
     if (!keys.has(passage.key)) continue;
-    items.push({ ...source, kind: 'passage', section: passage.section, tag: passage.tag, occurrence: passage.occurrence, text: passage.text, words: passage.words });
+    items.push({ ...source, kind: 'passage', section: passage.section, sectionTitle: sectionTitle(passage.section), tag: passage.tag, occurrence: passage.occurrence, text: passage.text, words: passage.words });
   }
   return items;
 }

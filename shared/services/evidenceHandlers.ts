@@ -4,6 +4,8 @@ import { coverage } from '../evidence/coverage.js';
 import { type EvidenceItem, entriesWithEvidence, evidenceInEntry } from '../evidence/evidenceList.js';
 import type { PortfolioHost } from '../store/portfolioStore.js';
 import { portfolioUnavailable } from './unavailable.js';
+import { otherNotesSection } from '../templates/template.js';
+import { templateVersion } from '../templates/templateLibrary.js';
 
 type EvidenceHandlers = Pick<ApiHandlers, 'evidence.coverage' | 'evidence.list'>;
 
@@ -33,7 +35,10 @@ export function createEvidenceHandlers(host: PortfolioHost): EvidenceHandlers {
       const items: EvidenceItem[] = [];
       // Only entries whose summary lists the tags are read.
       for (const entry of entriesWithEvidence(framework, data.entries, query)) {
-        items.push(...evidenceInEntry(framework, entry, await store.sections(entry.id), query));
+        const template = templateVersion(data.templates, entry.template);
+        const titleOf = (sectionId: string) =>
+          [...(template?.sections ?? []), otherNotesSection].find((section) => section.id === sectionId)?.title ?? sectionId;
+        items.push(...evidenceInEntry(framework, entry, await store.sections(entry.id), query, titleOf));
       }
       return ok({ items });
     },

@@ -94,7 +94,7 @@ const nmcReflectiveAccount: Template = {
     section('nature', 'The activity, feedback or experience', 'event', 'What was the learning activity, the feedback on your practice, or the event you are reflecting on?'),
     section('learning', 'What I learned', 'learning', 'What did you take away from it?'),
     section('practice-change', 'How I changed or improved my practice', 'practice-change', 'What have you done differently since, or what will you change because of it?'),
-    section('code-relevance', 'How this relates to the Code', 'relevance', 'Which of the Code’s four themes does this touch on, and how? Tag the entry with the themes you choose.'),
+    section('code-relevance', 'How this relates to the Code', 'relevance', 'Which of the Code’s four themes does this touch on, and how? Tick those themes at the top of the form too.'),
   ]),
   notice: 'Leave out anything that could identify a patient, service user or colleague, such as names, dates of birth or places.',
   linkedFramework: 'nmc-code-themes',

@@ -5,6 +5,7 @@ import type { EvidenceItem } from '../../../shared/evidence/evidenceList.js';
 import type { Framework } from '../../../shared/frameworks/framework.js';
 import { useFrameworksSnapshot } from '../session/FrameworksStore.js';
 import { useSession } from '../session/SessionContext.js';
+import { entryLabel } from './coverageCells.js';
 import { LoadFailure } from '../shell/LoadFailure.js';
 import { rowCode } from './CoverageMatrix.js';
 import { EvidenceItems } from './EvidenceItems.js';
@@ -50,7 +51,7 @@ export function CellEvidence({ framework, coverage, cell, onClose }: { framework
     <section className="cell-evidence" aria-labelledby="cell-evidence-heading" data-testid="cell-evidence">
       <div className="cell-evidence__header">
         <h2 id="cell-evidence-heading" tabIndex={-1} ref={heading}>
-          {rowCode(framework, row)} in the {formatWeekCommencingInSentence(column.weekStart)}
+          {rowCode(framework, row)} in the {entryLabel(column).sentence}
         </h2>
         <button type="button" className="button button--quiet" onClick={onClose}>
           Close

@@ -2,7 +2,7 @@ import { type KeyboardEvent, type UIEvent, useCallback, useEffect, useLayoutEffe
 import type { Coverage, CoverageRow } from '../../../shared/evidence/coverage.js';
 import type { Framework } from '../../../shared/frameworks/framework.js';
 import { routeHash } from '../routing/route.js';
-import { cellIndex, cellLevel, describeCell, plural, weekLabel } from './coverageCells.js';
+import { cellIndex, cellLevel, describeCell, entryLabel, plural } from './coverageCells.js';
 
 import type { OpenCell } from './CellEvidence.js';
 
@@ -60,7 +60,7 @@ export function CoverageMatrix({ framework, coverage, openCell, onOpenCell }: Co
 
   const first = Math.max(0, Math.floor((view.left / columnWidth - overscan) / block) * block);
   const last = Math.min(columnCount, Math.ceil(((view.left + view.width) / columnWidth + overscan) / block) * block);
-  const labels = useMemo(() => coverage.columns.map((column) => weekLabel(column.weekStart)), [coverage]);
+  const labels = useMemo(() => coverage.columns.map(entryLabel), [coverage]);
   const focusColumn = Math.min(focus.column, columnCount - 1);
   // The columns in view, and always the focused cell's column, so scrolling never drops keyboard focus.
   const slots = useMemo(() => {
@@ -221,8 +221,15 @@ export function CoverageMatrix({ framework, coverage, openCell, onOpenCell }: Co
               const { column } = slot;
               const label = labels[column];
               return (
-                <th key={column} scope="col" className="coverage-grid__week" aria-colindex={column + 3} aria-label={label?.sentence}>
-                  <span>{label?.dayMonth}</span>
+                <th
+                  key={column}
+                  scope="col"
+                  className={`coverage-grid__week${label?.reflection ? ' coverage-grid__week--reflection' : ''}`}
+                  aria-colindex={column + 3}
+                  aria-label={label?.sentence}
+                  title={label?.reflection ? label.sentence : undefined}
+                >
+                  <span>{label?.reflection ? `R ${label.dayMonth}` : label?.dayMonth}</span>
                   <span className="coverage-grid__year">{label?.year}</span>
                 </th>
               );

@@ -54,3 +54,30 @@ export function weekLabel(weekStart: string): WeekLabel {
   const day = Number(weekStart.slice(8, 10));
   return { dayMonth: `${day} ${monthsShort[month] ?? ''}`, year, sentence: `week commencing Monday ${day} ${monthsLong[month] ?? ''} ${year}` };
 }
+
+/** What a coverage column or a piece of evidence comes from. */
+export interface EntryColumn {
+  kind: 'weekly-log' | 'reflection';
+  weekStart: string;
+  date: string;
+  title: string;
+}
+
+/** "10 Oct 2019" for a reflection's date. */
+export function shortDate(date: string): string {
+  return `${Number(date.slice(8, 10))} ${monthsShort[Number(date.slice(5, 7)) - 1] ?? ''} ${date.slice(0, 4)}`;
+}
+
+/** A weekly log's column is labelled by its week; a reflection's by its date, and its title is in the sentence. */
+export function entryLabel(column: EntryColumn): WeekLabel & { reflection: boolean } {
+  if (column.kind === 'weekly-log') return { ...weekLabel(column.weekStart), reflection: false };
+  const year = column.date.slice(0, 4);
+  const month = Number(column.date.slice(5, 7)) - 1;
+  const day = Number(column.date.slice(8, 10));
+  return {
+    dayMonth: `${day} ${monthsShort[month] ?? ''}`,
+    year,
+    sentence: `reflection “${column.title || 'Untitled reflection'}” of ${day} ${monthsLong[month] ?? ''} ${year}`,
+    reflection: true,
+  };
+}

@@ -1,7 +1,7 @@
 import type { Extensions } from '@tiptap/core';
 import { TaskItem, TaskList } from '@tiptap/extension-list';
 import StarterKit from '@tiptap/starter-kit';
-import { type WeeklyLogSectionId, ideaNodeType, planNodeType } from '../../../shared/portfolio/weeklyLog.js';
+import { ideaNodeType, planNodeType } from '../../../shared/portfolio/weeklyLog.js';
 import type { EvidenceTag } from '../../../shared/frameworks/framework.js';
 import { CaretOnFocus } from './CaretOnFocus.js';
 import { EvidenceMark } from './EvidenceMark.js';
@@ -15,9 +15,16 @@ function planCheckboxLabel(text: string): string {
 
 /**
  * Every section's editor has the same schema, so whatever a saved week holds can be shown and
- * saved back whole; sections differ only in how they start and which shortcuts they offer.
+ * saved back whole; sections differ only in how they start and which shortcuts they offer. Ideas are
+ * numbered across weekly logs, so only a weekly log's sections offer the idea shortcut
+ * (`ideaShortcut`); a reflection still shows an idea block pasted into it.
  */
-export function sectionExtensions(sectionId: WeeklyLogSectionId, isItemIdUsedElsewhere: (id: string) => boolean, codeOf: (tag: EvidenceTag) => string = (tag) => tag.outcome): Extensions {
+export function sectionExtensions(
+  sectionId: string,
+  isItemIdUsedElsewhere: (id: string) => boolean,
+  codeOf: (tag: EvidenceTag) => string = (tag) => tag.outcome,
+  ideaShortcut = true,
+): Extensions {
   return [
     StarterKit.configure({
       heading: { levels: [3] },
@@ -26,7 +33,7 @@ export function sectionExtensions(sectionId: WeeklyLogSectionId, isItemIdUsedEls
     }),
     TaskList,
     TaskItem.configure({ nested: false, a11y: { checkboxLabel: (node) => planCheckboxLabel(node.textContent) } }),
-    IdeaBlock.configure({ insertShortcut: sectionId !== 'nextWeekPlans' }),
+    IdeaBlock.configure({ insertShortcut: ideaShortcut && sectionId !== 'nextWeekPlans' }),
     ItemIds.configure({ types: [ideaNodeType, planNodeType], newId: newItemId, isUsedElsewhere: isItemIdUsedElsewhere }),
     EvidenceMark.configure({ codeOf }),
     CaretOnFocus,

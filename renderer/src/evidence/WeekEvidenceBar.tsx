@@ -13,10 +13,12 @@ interface WeekEvidenceBarProps {
   onTagSelection(): void;
   onTagWeek(): void;
   onRemoveWeekTag(tag: EvidenceTag): void;
+  /** What the whole entry is called: "week" for a weekly log, "reflection" for a reflection. */
+  wholeName?: string;
 }
 
-/** Above the sections: "Tag evidence" for the selected words, and the tags on the whole week. */
-export function WeekEvidenceBar({ frameworks, weekTags, disabled, notice, onTagSelection, onTagWeek, onRemoveWeekTag }: WeekEvidenceBarProps) {
+/** Above the sections: "Tag evidence" for the selected words, and the tags on the whole week (or reflection). */
+export function WeekEvidenceBar({ frameworks, weekTags, disabled, notice, onTagSelection, onTagWeek, onRemoveWeekTag, wholeName = 'week' }: WeekEvidenceBarProps) {
   const shortcut = tagEvidenceShortcut();
   return (
     <section className="week-evidence" aria-labelledby="week-evidence-heading" data-testid="week-evidence">
@@ -39,7 +41,7 @@ export function WeekEvidenceBar({ frameworks, weekTags, disabled, notice, onTagS
         </button>
         <div className="week-evidence__week">
           <span className="week-evidence__label" id="week-tags-label">
-            Whole week:
+            Whole {wholeName}:
           </span>
           {weekTags.length === 0 ? <span className="muted">not tagged</span> : null}
           <ul className="week-evidence__tags" aria-labelledby="week-tags-label">
@@ -48,7 +50,7 @@ export function WeekEvidenceBar({ frameworks, weekTags, disabled, notice, onTagS
               return (
                 <li key={tagKey(tag)} className="tag-chip" title={`${label.label} (${label.framework})`}>
                   <span className="tag-chip__code">{label.code}</span>
-                  <button type="button" className="tag-chip__remove" aria-label={`Remove tag ${label.code} from the whole week`} onClick={() => onRemoveWeekTag(tag)} disabled={disabled}>
+                  <button type="button" className="tag-chip__remove" aria-label={`Remove tag ${label.code} from the whole ${wholeName}`} onClick={() => onRemoveWeekTag(tag)} disabled={disabled}>
                     <span aria-hidden="true">×</span>
                   </button>
                 </li>
@@ -56,7 +58,7 @@ export function WeekEvidenceBar({ frameworks, weekTags, disabled, notice, onTagS
             })}
           </ul>
           <button type="button" className="button button--quiet" onClick={onTagWeek} disabled={disabled} data-testid="tag-week">
-            {weekTags.length === 0 ? 'Tag the whole week' : 'Change whole-week tags'}
+            {weekTags.length === 0 ? `Tag the whole ${wholeName}` : `Change whole-${wholeName} tags`}
           </button>
         </div>
       </div>

@@ -4,9 +4,9 @@ import type { CalendarDate } from '../../../shared/dates/weeks.js';
 import type { NumberedIdea } from '../../../shared/ideas/ideaNumbering.js';
 import type { PlanToReview } from '../../../shared/plans/planReview.js';
 import type { EvidenceTag } from '../../../shared/frameworks/framework.js';
-import type { IdeaStatus, PlanReviewStatus, WeeklyLogSections } from '../../../shared/portfolio/weeklyLog.js';
+import type { EntrySections, IdeaStatus, PlanReviewStatus, WeeklyLogSections } from '../../../shared/portfolio/weeklyLog.js';
 import { SaveQueue, type SaveOutcome } from '../saving/SaveQueue.js';
-import { type SendWhileClosing, type WriteJob, weekWriteKey } from '../saving/WriteJob.js';
+import { type SendWhileClosing, type WriteJob, entryWriteKey, weekWriteKey } from '../saving/WriteJob.js';
 import { isBlankWeek } from '../saving/isBlankWeek.js';
 import type { StartupRequests } from './StartupRequests.js';
 import { FrameworksStore } from './FrameworksStore.js';
@@ -61,6 +61,42 @@ export class PortfolioSession {
         sendWhileClosing: () => this.sendWhileClosing?.('week.save', argument),
       },
       'after-pause',
+    );
+  }
+
+  /** Saves a reflection's sections once typing pauses; the newest text replaces any unsent text. */
+  writeEntry(entryId: string, sections: EntrySections): void {
+    const argument = { entryId, sections };
+    this.saves.put(
+      entryWriteKey(entryId),
+      {
+        kind: 'entry',
+        entryId,
+        sections,
+        run: () => this.send('entry.save', argument, (saved) => this.timeline.updateReflection(entryId, { words: saved.words })),
+        sendWhileClosing: () => this.sendWhileClosing?.('entry.save', argument),
+      },
+      'after-pause',
+    );
+  }
+
+  /**
+   * Sends one change to an entry at once (its details, tags or CPD time). `onSettled` gets what
+   * the back end kept; when the change is refused for good it is not called, and the save state
+   * says why.
+   */
+  writeEntryChoice<K extends 'entry.setDetails' | 'entry.setTags' | 'entry.setCpd'>(key: string, name: K, argument: ApiInput<K>, onSettled: (value: ApiOutputs[K]) => void): void {
+    this.saves.put(
+      key,
+      {
+        kind: 'choice',
+        run: () =>
+          this.send(name, argument, (value) => {
+            if (!this.saves.isWaiting(key)) onSettled(value);
+          }),
+        sendWhileClosing: () => this.sendWhileClosing?.(name, argument),
+      },
+      'now',
     );
   }
 

@@ -1,4 +1,4 @@
-import type { ApiClient, Timeline, TimelineWeek } from '../../../shared/api/contract.js';
+import type { ApiClient, Timeline, TimelineReflection, TimelineWeek } from '../../../shared/api/contract.js';
 import type { Result } from '../../../shared/api/result.js';
 import type { CalendarDate } from '../../../shared/dates/weeks.js';
 import { summariseSections } from '../../../shared/portfolio/entrySummary.js';
@@ -7,6 +7,8 @@ import type { WeeklyLogSections } from '../../../shared/portfolio/weeklyLog.js';
 export interface TimelineSnapshot {
   /** Weeks that have a log. */
   weeks: ReadonlyMap<CalendarDate, TimelineWeek>;
+  /** Reflections by entry id. */
+  reflections: ReadonlyMap<string, TimelineReflection>;
   loaded: boolean;
   error: string | null;
 }
@@ -22,7 +24,9 @@ export function summariseWeek(weekStart: CalendarDate, sections: WeeklyLogSectio
  * without asking the back end again.
  */
 export class TimelineStore {
-  private current: TimelineSnapshot = { weeks: new Map(), loaded: false, error: null };
+  private current: TimelineSnapshot = { weeks: new Map(), reflections: new Map(), loaded: false, error: null };
+  /** Reflections changed (or, as null, deleted) while the timeline was loading: the answer may predate them. */
+  private reflectionChanges = new Map<string, TimelineReflection | null>();
   private readonly listeners = new Set<() => void>();
   private changesSinceLoadStarted: TimelineWeek[] = [];
   private loading: Promise<void> | null = null;
@@ -47,6 +51,7 @@ export class TimelineStore {
   load(): Promise<void> {
     if (this.loading) return this.loading;
     this.changesSinceLoadStarted = [];
+    this.reflectionChanges = new Map();
     this.loading = this.early()
       .then((early) => early ?? this.client.call('timeline.get', {}))
       .then((result) => {
@@ -57,7 +62,12 @@ export class TimelineStore {
         }
         const weeks = new Map(result.value.weeksWithLogs.map((week) => [week.weekStart, week] as const));
         for (const week of this.changesSinceLoadStarted) weeks.set(week.weekStart, week);
-        this.publish({ weeks, loaded: true, error: null });
+        const reflections = new Map(result.value.reflections.map((reflection) => [reflection.entryId, reflection] as const));
+        for (const [entryId, changed] of this.reflectionChanges) {
+          if (changed) reflections.set(entryId, changed);
+          else reflections.delete(entryId);
+        }
+        this.publish({ weeks, reflections, loaded: true, error: null });
       });
     return this.loading;
   }
@@ -69,6 +79,27 @@ export class TimelineStore {
   /** A plan review or a whole-week tag creates the week’s log if it had none. */
   recordReviewed(weekStart: CalendarDate): void {
     if (!this.current.weeks.has(weekStart)) this.put({ weekStart, ideaCount: 0, planCount: 0, words: 0 });
+  }
+
+  /** A reflection made, renamed, moved to another date or saved (its word count). */
+  recordReflection(reflection: TimelineReflection): void {
+    this.reflectionChanges.set(reflection.entryId, reflection);
+    const reflections = new Map(this.current.reflections);
+    reflections.set(reflection.entryId, reflection);
+    this.publish({ ...this.current, reflections });
+  }
+
+  /** Changes part of a reflection the timeline already lists (nothing happens for one it does not). */
+  updateReflection(entryId: string, change: Partial<Omit<TimelineReflection, 'entryId'>>): void {
+    const known = this.current.reflections.get(entryId);
+    if (known) this.recordReflection({ ...known, ...change });
+  }
+
+  forgetReflection(entryId: string): void {
+    this.reflectionChanges.set(entryId, null);
+    const reflections = new Map(this.current.reflections);
+    reflections.delete(entryId);
+    this.publish({ ...this.current, reflections });
   }
 
   private put(week: TimelineWeek): void {

@@ -14,6 +14,13 @@ interface AppShellProps {
   restoredFrom: string | null;
 }
 
+/** Which main link names the view: reflections belong with the log, evidence with coverage. */
+function isCurrent(view: string, link: string): boolean {
+  if (view === 'reflection' || view === 'new-reflection') return link === 'week';
+  if (view === 'evidence') return link === 'coverage';
+  return view === link;
+}
+
 /** Product name, navigation and save state, around whichever view the address names. */
 export function AppShell({ restoredFrom }: AppShellProps) {
   const route = useRoute();
@@ -61,7 +68,7 @@ export function AppShell({ restoredFrom }: AppShellProps) {
             <ul>
               {links.map((link) => (
                 <li key={link.view}>
-                  <a href={link.href} aria-current={route.view === link.view || (route.view === 'evidence' && link.view === 'coverage') ? 'page' : undefined} className="main-nav__link">
+                  <a href={link.href} aria-current={isCurrent(route.view, link.view) ? 'page' : undefined} className="main-nav__link">
                     {link.label}
                   </a>
                 </li>

@@ -1,12 +1,12 @@
 import type { Editor } from '@tiptap/core';
 import { EditorContent } from '@tiptap/react';
 import type { KeyboardEvent, ReactNode } from 'react';
-import type { WeeklyLogSectionId } from '../../../shared/portfolio/weeklyLog.js';
 import { nextFocusableAfter } from '../focus/nextFocusableAfter.js';
 import { sectionHeadingId, sectionHintId } from './useWeekEditors.js';
 
 interface SectionEditorProps {
-  sectionId: WeeklyLogSectionId;
+  /** The template section's id (a weekly log's, or a reflection template's). */
+  sectionId: string;
   title: string;
   editor: Editor;
   hint: string;
@@ -25,7 +25,7 @@ function tabPastEditor(event: KeyboardEvent<HTMLElement>): void {
   next.focus();
 }
 
-/** One section of the weekly log: its heading, then its own editor named by that heading. */
+/** One section of an entry: its heading, the template's prompt as a hint, then its own editor named by that heading. */
 export function SectionEditor({ sectionId, title, editor, hint, actions, footer }: SectionEditorProps) {
   const headingId = sectionHeadingId(sectionId);
   return (

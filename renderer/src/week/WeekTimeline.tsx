@@ -1,5 +1,7 @@
 import { type FocusEvent, type KeyboardEvent, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import type { TimelineReflection } from '../../../shared/api/contract.js';
 import type { CalendarDate } from '../../../shared/dates/weeks.js';
+import { routeHash } from '../routing/route.js';
 import { useSession } from '../session/SessionContext.js';
 import { TimelineWeekItem } from './TimelineWeekItem.js';
 import { describeTimelineYear, groupWeeksByYear, timelineRange } from './timelineWeeks.js';
@@ -7,7 +9,11 @@ import { describeTimelineYear, groupWeeksByYear, timelineRange } from './timelin
 interface WeekTimelineProps {
   openWeek: CalendarDate;
   thisWeek: CalendarDate;
+  /** The reflection on screen (its week is `openWeek`). */
+  openEntry?: string | null;
 }
+
+const noReflections: readonly TimelineReflection[] = [];
 
 /** Up to ten years of weeks are shown open; beyond that only the open week's year and the latest. */
 const weeksShownWhole = 520;
@@ -19,10 +25,21 @@ function firstKey(weeks: ReadonlyMap<CalendarDate, unknown>): CalendarDate | nul
 }
 
 /** Every week from the first log to now, newest first, grouped by year; each says whether it has a log. */
-export function WeekTimeline({ openWeek, thisWeek }: WeekTimelineProps) {
+export function WeekTimeline({ openWeek, thisWeek, openEntry = null }: WeekTimelineProps) {
   const { timeline } = useSession();
-  const { weeks, error } = useSyncExternalStore(timeline.subscribe, timeline.snapshot);
-  const firstLogged = useMemo(() => firstKey(weeks), [weeks]);
+  const { weeks, reflections, error } = useSyncExternalStore(timeline.subscribe, timeline.snapshot);
+  /** Reflections by the week holding them, each week's oldest first. */
+  const reflectionsByWeek = useMemo(() => {
+    const byWeek = new Map<CalendarDate, TimelineReflection[]>();
+    for (const reflection of reflections.values()) byWeek.set(reflection.weekStart, [...(byWeek.get(reflection.weekStart) ?? []), reflection]);
+    for (const list of byWeek.values()) list.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    return byWeek;
+  }, [reflections]);
+  const firstLogged = useMemo(() => {
+    const firstWeek = firstKey(weeks);
+    const firstReflection = firstKey(reflectionsByWeek);
+    return firstWeek === null ? firstReflection : firstReflection === null || firstWeek < firstReflection ? firstWeek : firstReflection;
+  }, [weeks, reflectionsByWeek]);
   const years = useMemo(() => groupWeeksByYear(timelineRange(firstLogged, thisWeek, openWeek)), [firstLogged, thisWeek, openWeek]);
   const totalWeeks = years.reduce((sum, year) => sum + year.weeks.length, 0);
   const [toggled, setToggled] = useState<ReadonlyMap<number, boolean>>(new Map());
@@ -75,9 +92,14 @@ export function WeekTimeline({ openWeek, thisWeek }: WeekTimelineProps) {
 
   return (
     <nav className="week-timeline" aria-label="Weeks" data-testid="week-timeline" onFocus={onFocus} onKeyDown={onKeyDown}>
-      <p className="week-timeline__title" aria-hidden="true">
-        Weeks
-      </p>
+      <div className="week-timeline__top">
+        <p className="week-timeline__title" aria-hidden="true">
+          Weeks
+        </p>
+        <a href={routeHash({ view: 'new-reflection' })} className="button button--quiet week-timeline__new" data-testid="new-reflection">
+          New reflection
+        </a>
+      </div>
       {error ? (
         <div className="week-timeline__problem">
           <p>Which weeks have a log could not be read: {error}</p>
@@ -107,7 +129,15 @@ export function WeekTimeline({ openWeek, thisWeek }: WeekTimelineProps) {
               <ol id={listId} className="timeline-weeks" hidden={!expanded}>
                 {expanded
                   ? year.weeks.map((week) => (
-                      <TimelineWeekItem key={week} weekStart={week} logged={weeks.get(week)} isOpen={week === openWeek} isThisWeek={week === thisWeek} />
+                      <TimelineWeekItem
+                        key={week}
+                        weekStart={week}
+                        logged={weeks.get(week)}
+                        isOpen={week === openWeek && openEntry === null}
+                        isThisWeek={week === thisWeek}
+                        reflections={reflectionsByWeek.get(week) ?? noReflections}
+                        openEntry={openEntry}
+                      />
                     ))
                   : null}
               </ol>

@@ -68,6 +68,16 @@ function plural(count: number, one: string, many: string): string {
   return `${count.toLocaleString('en-GB')} ${count === 1 ? one : many}`;
 }
 
+const shortMonths = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const shortDays = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+/** "Thu 10 Oct", as the timeline dates a reflection (its week gives the year). */
+export function formatShortDay(day: CalendarDate): string {
+  const ms = toUtcMs(day);
+  const date = new Date(ms);
+  return `${shortDays[date.getUTCDay()]} ${date.getUTCDate()} ${shortMonths[date.getUTCMonth()]}`;
+}
+
 /** "No log", "420 words" or "3 ideas · 420 words". */
 export function describeTimelineWeek(week: TimelineWeek | undefined): string {
   if (!week) return 'No log';

@@ -8,11 +8,11 @@ import { sectionExtensions } from '../editor/sectionExtensions.js';
 
 export type WeekEditors = Record<WeeklyLogSectionId, Editor>;
 
-export function sectionHeadingId(sectionId: WeeklyLogSectionId): string {
+export function sectionHeadingId(sectionId: string): string {
   return `section-heading-${sectionId}`;
 }
 
-export function sectionHintId(sectionId: WeeklyLogSectionId): string {
+export function sectionHintId(sectionId: string): string {
   return `section-hint-${sectionId}`;
 }
 
