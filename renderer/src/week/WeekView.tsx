@@ -4,7 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { type CalendarDate, formatWeekCommencingInSentence, formatWeekCommencingLong, formatWeekCommencingShort, shiftWeeks } from '../../../shared/dates/weeks.js';
 import type { EditorDoc } from '../../../shared/document/editorJson.js';
 import type { PlanToReview } from '../../../shared/plans/planReview.js';
-import { type PlanReviewStatus, type WeeklyLogSectionId, type WeeklyLogSections, emptySections, weeklyLogSectionIds, weeklyLogSections } from '../../../shared/portfolio/weeklyLog.js';
+import { type CpdRecord, type PlanReviewStatus, type WeeklyLogSectionId, type WeeklyLogSections, emptySections, weeklyLogSectionIds, weeklyLogSections } from '../../../shared/portfolio/weeklyLog.js';
 import type { EvidenceTag } from '../../../shared/frameworks/framework.js';
 import { tagKey } from '../../../shared/frameworks/framework.js';
 import { evidenceRuns } from '../editor/evidenceRuns.js';
@@ -28,6 +28,8 @@ import { sectionHints } from './sectionHints.js';
 import { useWeekEditors } from './useWeekEditors.js';
 import { useWeekShortcuts } from './useWeekShortcuts.js';
 import { LoadFailure } from '../shell/LoadFailure.js';
+import { CpdFields } from '../cpd/CpdFields.js';
+import { worthRetrying } from '../frameworks/useFrameworkAutosave.js';
 
 interface WeekViewProps {
   weekStart: CalendarDate;
@@ -72,6 +74,8 @@ export function WeekView({ weekStart, thisWeek, passage = null }: WeekViewProps)
   const [weekTags, setWeekTags] = useState<EvidenceTag[]>([]);
   const [picker, setPicker] = useState<Picker>(null);
   const [evidenceNotice, setEvidenceNotice] = useState<string | null>(null);
+  const [cpd, setCpd] = useState<CpdRecord | null>(null);
+  const [cpdProblem, setCpdProblem] = useState<string | null>(null);
   /** The section the writer was last in: where "Tag evidence" looks for selected words. */
   const lastSection = useRef<WeeklyLogSectionId>('thisWeek');
   const [load, setLoad] = useState<LoadState>({ state: 'loading' });
@@ -153,6 +157,8 @@ export function WeekView({ weekStart, thisWeek, passage = null }: WeekViewProps)
       if (weeksShown.current === 0) performance.mark(weekEditableMark);
       setPlans(view.plansToReview);
       setWeekTags(view.entry?.tags ?? []);
+      setCpd(view.entry?.cpd ?? null);
+      setCpdProblem(null);
       setEvidenceNotice(null);
       setShownWeek(weekStart);
       setLoad({ state: 'ready' });
@@ -253,6 +259,38 @@ export function WeekView({ weekStart, thisWeek, passage = null }: WeekViewProps)
     [session],
   );
 
+  /** CPD time belongs to the week its fields were shown for, even if they are left as another week opens. */
+  const saveCpd = useCallback(
+    (week: CalendarDate, next: CpdRecord | null) => {
+      const argument = { weekStart: week, cpd: next };
+      const key = `week-cpd:${week}`;
+      setCpdProblem(null);
+      session.saves.put(
+        key,
+        {
+          kind: 'choice',
+          run: async () => {
+            const result = await session.client.call('week.setCpd', argument);
+            if (result.ok) {
+              session.timeline.recordReviewed(week);
+              if (loadedWeek.current === week) {
+                setCpd(result.value);
+                setCpdProblem(null);
+              }
+              return { ok: true };
+            }
+            const retry = worthRetrying(result.error.code);
+            if (loadedWeek.current === week) setCpdProblem(`CPD time ${retry ? 'not saved yet' : 'not saved'}: ${result.error.message}${retry ? ' Trying again…' : ''}`);
+            return { ok: false, message: result.error.message, retry };
+          },
+          sendWhileClosing: session.closingSender('week.setCpd', argument),
+        },
+        'now',
+      );
+    },
+    [session],
+  );
+
   /** Focus goes back where the picker was opened from: the text, or the whole-week button. */
   const closePicker = useCallback(() => {
     const closing = picker;
@@ -346,6 +384,16 @@ export function WeekView({ weekStart, thisWeek, passage = null }: WeekViewProps)
               setEvidenceNotice(`Removed ${tagLabel(frameworks, tag).code} from the whole week.`);
             }}
           />
+        ) : null}
+        {shownWeek !== null ? (
+          <>
+            <CpdFields key={shownWeek} value={cpd} onSave={(next) => saveCpd(shownWeek, next)} disabled={!ready} idPrefix="week-cpd" entryLabel="this week" />
+            {cpdProblem ? (
+              <p className="notice notice--error cpd-save-problem" role="alert">
+                {cpdProblem}
+              </p>
+            ) : null}
+          </>
         ) : null}
         <div className={`log-sections${ready ? '' : ' log-sections--inactive'}`} hidden={shownWeek === null}>
           {weeklyLogSections.map((section) => (
