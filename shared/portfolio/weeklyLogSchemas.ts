@@ -41,7 +41,10 @@ export const maxEntrySections = 41;
 
 /** Any entry's sections, keyed by the section ids of its template (template ids are never reserved words). */
 export const entrySectionsSchema = z
-  .record(templateIdSchema, editorDocSchema)
+  // zod's record skips a "__proto__" key without checking it, so the text under it would vanish
+  // silently; refuse it before the record is read.
+  .custom<unknown>((value) => !(typeof value === 'object' && value !== null && Object.hasOwn(value, '__proto__')), { message: 'names a section "__proto__"' })
+  .pipe(z.record(templateIdSchema, editorDocSchema))
   .refine((sections) => Object.keys(sections).length <= maxEntrySections, { message: `may hold at most ${maxEntrySections} sections` });
 
 export const templateRefSchema = z.object({ id: templateIdSchema, version: z.number().int().min(1).max(1_000_000) });
