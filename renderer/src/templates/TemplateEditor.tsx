@@ -59,7 +59,7 @@ export function TemplateEditor({ initial, saved, usage, welcome }: TemplateEdito
     onSaved: (template) => {
       if (template.version > lastSavedVersion.current) {
         setAnnouncement({
-          text: `Saved as version ${template.version}. Entries already written with this template keep the sections they were written with.`,
+          text: `Saved as version ${template.version}: entries already written keep version ${lastSavedVersion.current} as it was.`,
           undo: null,
         });
       }
