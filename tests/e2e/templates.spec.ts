@@ -89,8 +89,10 @@ test('a built-in template duplicated by keyboard is renamed, gains a section, is
   await waitForSaved(page);
   expect((await customTemplates(page))[0]?.sections[0]).toMatchObject({ id: 'description', title: 'What happened' });
 
+  // Leaving straight after typing sends the change without waiting for the pause.
+  await textbox(page, 'Name').fill('Gibbs on placement');
   await page.getByRole('link', { name: 'All templates' }).click();
-  await expect(page.getByRole('link', { name: 'Gibbs for placement', exact: true })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Gibbs on placement', exact: true })).toBeVisible();
   await expect(page.getByTestId('custom-template')).toContainText('7 sections');
   await expect(page.getByTestId('custom-template')).toContainText('Not used by any entry yet');
 });
@@ -109,10 +111,22 @@ test('an empty name or title is shown beside its field and nothing is saved unti
   await page.waitForTimeout(1000);
   expect((await customTemplates(page))[0]).toMatchObject({ name: 'New template', sections: [{ title: 'Section 1' }] });
 
+  // Left with a problem, the draft is kept and the list says it is not saved.
+  await page.getByRole('link', { name: 'All templates' }).click();
+  await expect(page.getByTestId('custom-template')).toContainText('Changes not saved');
+  await page.getByRole('link', { name: 'New template', exact: true }).click();
+  await expect(textbox(page, 'Name')).toHaveValue('');
+  await expect(page.getByText('Give the template a name.')).toBeVisible();
+
   await textbox(page, 'Name').fill('Handover reflection');
   await textbox(page, 'Section 1 Title').fill('What was handed over');
   await waitForSaved(page);
-  expect((await customTemplates(page))[0]).toMatchObject({ name: 'Handover reflection', sections: [{ title: 'What was handed over' }] });
+  expect((await customTemplates(page))[0]).toMatchObject({ name: 'Handover reflection', sections: [{ title: 'What was handed over' }], asksForCpd: false });
+
+  await page.getByRole('checkbox', { name: 'Asks for CPD hours' }).focus();
+  await page.keyboard.press('Space');
+  await waitForSaved(page);
+  expect((await customTemplates(page))[0]?.asksForCpd).toBe(true);
 });
 
 test('a built-in template opens read-only with Duplicate to edit, and an unknown one says so', async ({ page, app }) => {
