@@ -1,3 +1,5 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { builtInFrameworks } from '../../shared/frameworks/builtInFrameworks.js';
 import { weeklyLogSections } from '../../shared/portfolio/weeklyLog.js';
@@ -86,8 +88,19 @@ describe('built-in templates', () => {
     }
   });
 
-  it('have unique template ids, and unique section ids within each template', () => {
-    const ids = builtInTemplates.map((builtIn) => builtIn.id);
+  it('are shipped as one data file per version, each named by its id and version and each listed', () => {
+    const folder = fileURLToPath(new URL('../../shared/templates/builtIn/', import.meta.url));
+    const files = readdirSync(folder).sort();
+    expect(files).toEqual(builtInTemplates.map((builtIn) => `${builtIn.id}.v${builtIn.version}.json`).sort());
+    for (const file of files) {
+      const data: unknown = JSON.parse(readFileSync(`${folder}${file}`, 'utf8'));
+      const parsed = templateSchema.safeParse(data);
+      expect(parsed.success ? [] : parsed.error.issues, file).toEqual([]);
+    }
+  });
+
+  it('have unique ids (each version once), and unique section ids within each template', () => {
+    const ids = builtInTemplates.map((builtIn) => `${builtIn.id} v${builtIn.version}`);
     expect(new Set(ids).size).toBe(ids.length);
     for (const builtIn of builtInTemplates) {
       const sectionIds = builtIn.sections.map((section) => section.id);

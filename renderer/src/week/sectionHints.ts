@@ -1,9 +1,11 @@
 import type { WeeklyLogSectionId } from '../../../shared/portfolio/weeklyLog.js';
+import { weeklyLogSectionIds } from '../../../shared/portfolio/weeklyLog.js';
+import { findTemplate } from '../../../shared/templates/builtInTemplates.js';
 
-/** A line under each heading saying what the section is for. */
-export const sectionHints: Record<WeeklyLogSectionId, string> = {
-  thisWeek: 'What happened, what you noticed and what it made you think. Write each idea as its own idea block.',
-  keyThoughts: 'A few short points to remember.',
-  achievements: 'What went well this week, however small.',
-  nextWeekPlans: 'One plan per line. Next week’s log asks how each one went.',
-};
+/**
+ * The line under each heading saying what the section is for: the weekly-log template's prompts,
+ * so the weekly log reads its hints from template data like every other kind of entry.
+ */
+export const sectionHints = Object.fromEntries(
+  weeklyLogSectionIds.map((id) => [id, findTemplate('weekly-log')?.sections.find((section) => section.id === id)?.prompt ?? '']),
+) as Record<WeeklyLogSectionId, string>;
