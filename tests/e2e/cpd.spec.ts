@@ -189,3 +189,41 @@ test('the CPD page totals the time in the chosen period, lists each entry with a
   await expect(page.getByRole('heading', { level: 1, name: formatWeekCommencingLong(twoYearsAgo) })).toBeVisible();
   await expect(cpdFields(page).getByRole('textbox', { name: 'CPD hours' })).toHaveValue('5:00');
 });
+
+test('a reflection on the HCPC CPD activity form asks for the type of activity first and keeps the time it is given', async ({ page, app }) => {
+  await page.goto(app.url);
+  const reflection = await callFromPage(page, 'entry.create', { date: tenWeeksAgo, templateId: 'hcpc-cpd-activity', title: 'Sepsis study day' });
+  await page.evaluate((hash) => {
+    window.location.hash = hash;
+  }, `#/reflection/${reflection.entry.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Sepsis study day' })).toBeVisible();
+  const fields = cpdFields(page);
+  const activityType = fields.getByRole('combobox', { name: 'Type of activity' });
+  await expect(activityType).toBeVisible();
+  await expect(fields.getByRole('button', { name: /Record CPD time/ })).toHaveCount(0);
+  const order = await fields.locator('input, select').evaluateAll((controls) => controls.map((control) => control.id));
+  expect(order[0]).toBe(`reflection-${reflection.entry.id}-type`);
+
+  await activityType.focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(activityType).toHaveValue('formal');
+  await expect(fields.getByRole('status')).toHaveText('Nothing is saved until you enter the CPD hours.');
+  await page.keyboard.press('Tab');
+  await expect(fields.getByRole('textbox', { name: 'CPD hours' })).toBeFocused();
+  await page.keyboard.type('6h 30m');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Space');
+  await expect(fields.getByRole('status')).toHaveText('Saved for this reflection: 6 hours 30 minutes, participatory, formal or educational.');
+  await expect.poll(async () => (await callFromPage(page, 'entry.get', { entryId: reflection.entry.id })).entry.cpd).toEqual({ minutes: 390, participatory: true, activityType: 'formal' });
+  await page.screenshot({ path: `${artifacts}/cpd-reflection-asked.png` });
+  await expectNoAxeViolations(page);
+
+  await page.getByRole('link', { name: 'CPD', exact: true }).click();
+  const row = page.getByRole('table').locator('tbody tr');
+  await expect(row).toHaveCount(1);
+  await expect(row.getByRole('link', { name: 'Sepsis study day' })).toHaveAttribute('href', `#/reflection/${reflection.entry.id}`);
+  await expect(row).toContainText('HCPC CPD activity');
+});
