@@ -13,7 +13,7 @@ import {
   sectionsSchema,
   weekStartSchema,
 } from '../portfolio/weeklyLogSchemas.js';
-import type { Template } from '../templates/template.js';
+import { type Template, templateLimits } from '../templates/template.js';
 import { templateIdSchema, templateSchema } from '../templates/templateSchemas.js';
 import type { PlanToReview } from '../plans/planReview.js';
 import type { Coverage } from '../evidence/coverage.js';
@@ -28,7 +28,7 @@ import type { Result } from './result.js';
 export const maxFrameworkFileChars = 2_000_000;
 
 /** Larger template files are refused before they are read. */
-export const maxTemplateFileChars = 1_048_576;
+export const maxTemplateFileChars = templateLimits.maxFileChars;
 
 /**
  * The one list of operations the page may ask for. Electron's main process and the loopback web

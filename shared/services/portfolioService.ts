@@ -129,13 +129,13 @@ export function createPortfolioHandlers(host: PortfolioHost, options: ServiceOpt
       if (!store) return portfolioUnavailable();
       const pending = plansToReview(weeklyLogsOnly(store.read().entries), weekStart).find((item) => item.planId === planId);
       if (!pending) return failure('not-found', 'That plan is not waiting for review in this week.');
-      const existing = findWeek(store.read(), weekStart);
-      const record = existing ?? newRecord(weekStart);
-      const planReview = { ...record.planReview };
-      if (status === null) delete planReview[planId];
-      else planReview[planId] = { status, text: pending.text, fromWeek: pending.fromWeek };
-      const updated = { ...record, planReview, updatedAt: options.now().toISOString() };
-      await store.update((data) => putRecord(data, updated), existing ? [] : [{ entryId: record.id, sections: emptySections() }]);
+      // From the record as it is when the change applies, so a change made meanwhile (tags, CPD) is kept.
+      await changeWeek(store, weekStart, (record) => {
+        const planReview = { ...record.planReview };
+        if (status === null) delete planReview[planId];
+        else planReview[planId] = { status, text: pending.text, fromWeek: pending.fromWeek };
+        return { ...record, planReview };
+      });
       return ok(plansToReview(weeklyLogsOnly(store.read().entries), weekStart));
     },
     'ideas.list': async () =>
@@ -164,7 +164,8 @@ export function createPortfolioHandlers(host: PortfolioHost, options: ServiceOpt
     },
     'week.setCpd': async ({ weekStart, cpd }) =>
       withStore(async (store) => {
-        await changeWeek(store, weekStart, (record) => ({ ...record, cpd }));
+        // Clearing the time of a week with no log has nothing to change: no empty log is made for it.
+        if (cpd !== null || findWeek(store.read(), weekStart)) await changeWeek(store, weekStart, (record) => ({ ...record, cpd }));
         return cpd;
       }),
     ...createEntryHandlers(host, options.newId, options.now),

@@ -73,4 +73,6 @@ export const templateLimits = {
   maxPromptLength: 2_000,
   maxSummaryLength: 500,
   maxNoticeLength: 2_000,
+  /** Larger template files are refused before they are read (1 MB; a real one is under 100 KB). */
+  maxFileChars: 1_048_576,
 } as const;

@@ -70,7 +70,7 @@ export const templateFileFormat = 'reflective-portfolio-template';
 const templateFileVersion = 1;
 
 /** Far larger than any real template (40 sections of 2,000 characters is under 100 KB). */
-const maxFileLength = 1024 * 1024;
+const maxFileLength = templateLimits.maxFileChars;
 
 /**
  * What the template in a file may hold. Looser than templateSchema where a hand-written file would

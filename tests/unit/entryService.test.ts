@@ -397,6 +397,22 @@ describe('entry.setDetails, setTags, setCpd and delete', () => {
     await value('week.setCpd', { weekStart: '2019-10-21', cpd: { minutes: 15, participatory: false, activityType: 'self-directed' } });
     const made = await value('week.get', { weekStart: '2019-10-21' });
     expect(made.entry).toMatchObject({ kind: 'weekly-log', weekStart: '2019-10-21', cpd: { minutes: 15 }, words: 0 });
+
+    // Clearing the time of a week with no log makes no empty log.
+    expect(await value('week.setCpd', { weekStart: '2019-11-04', cpd: null })).toBeNull();
+    expect((await value('week.get', { weekStart: '2019-11-04' })).entry).toBeNull();
+    await opened.close();
+  });
+
+  it('a plan review on a week keeps the CPD time already recorded there', async () => {
+    const { value, opened } = await openReflective(await tempFolder());
+    await value('week.save', { weekStart: '2019-10-07', sections: sectionsOf({ weekStart: '2019-10-07', plans: [{ id: 'plan-a', text: 'Book supervision' }] }) });
+    const cpd = { minutes: 60, participatory: false, activityType: null };
+    await value('week.setCpd', { weekStart: '2019-10-14', cpd });
+    await value('week.setPlanReview', { weekStart: '2019-10-14', planId: 'plan-a', status: 'done' });
+    const week = await value('week.get', { weekStart: '2019-10-14' });
+    expect(week.entry?.cpd).toEqual(cpd);
+    expect(week.plansToReview.find((plan) => plan.planId === 'plan-a')?.status).toBe('done');
     await opened.close();
   });
 

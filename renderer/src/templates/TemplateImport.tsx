@@ -1,9 +1,10 @@
+import { templateLimits } from '../../../shared/templates/template.js';
 import { type ChangeEvent, useState } from 'react';
 import type { Template } from '../../../shared/templates/template.js';
 import { useSession } from '../session/SessionContext.js';
 
-/** The most text the back end reads as a template file (maxTemplateFileChars in shared/api/contract.ts, which the page does not load). */
-const largestTemplateFileChars = 1_048_576;
+/** The most text the back end reads as a template file. */
+const largestTemplateFileChars = templateLimits.maxFileChars;
 
 /** A file this many bytes long cannot be within the limit in any encoding: not worth reading. */
 const largestTemplateFileBytes = largestTemplateFileChars * 4;
