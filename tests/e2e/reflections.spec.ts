@@ -153,3 +153,47 @@ test('an HCPC CPD activity records hours and switches template without losing a 
       .sort();
   expect(words(after)).toEqual(words(before));
 });
+
+test('a passage tagged in a reflection shows in coverage, and its cell leads back to the words', async ({ page, app }) => {
+  await page.goto(app.url);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await callFromPage(page, 'frameworks.addBuiltIn', { builtInId: 'care-certificate-2025' });
+  const { entry } = await callFromPage(page, 'entry.create', { date: '2025-06-12', templateId: 'borton', title: 'A difficult conversation' });
+  // Set up behind the page's back: load the page afresh so it reads the new framework.
+  await page.evaluate((entryId) => {
+    window.location.hash = `#/reflection/${entryId}`;
+  }, entry.id);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'A difficult conversation' })).toBeVisible();
+
+  await textbox(page, 'What?').focus();
+  await page.keyboard.type('I listened to a relative who was upset about visiting times.');
+  await page.keyboard.press('Home');
+  for (let i = 0; i < 'I listened'.length; i += 1) await page.keyboard.press('Shift+ArrowRight');
+  expect(await page.evaluate(() => window.getSelection()?.toString())).toBe('I listened');
+  await page.keyboard.press('Control+Shift+E');
+  const picker = page.getByRole('dialog', { name: 'Tag the selected words' });
+  await expect(picker).toBeVisible();
+  await page.keyboard.type('Communication');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Enter');
+  await expect(picker).toBeHidden();
+  await expect(page.getByTestId('week-evidence')).toContainText('Tagged as evidence: Std 6.');
+  await waitForSaved(page);
+
+  await page.getByRole('link', { name: 'Coverage', exact: true }).click();
+  const grid = page.getByRole('grid');
+  await expect(grid).toBeVisible();
+  const cell = grid.getByRole('gridcell', { name: 'Std 6, reflection “A difficult conversation” of 12 June 2025: 1 passage, 2 words' });
+  await expect(cell).toBeVisible();
+  await page.screenshot({ path: `${artifacts}/reflection-coverage.png`, fullPage: true });
+  await cell.click();
+  const panel = page.getByRole('region', { name: 'Std 6 in the reflection “A difficult conversation” of 12 June 2025' });
+  await expect(panel.getByRole('blockquote')).toHaveText('I listened');
+  await panel.getByRole('link', { name: /Open this passage in the reflection/ }).press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'A difficult conversation' })).toBeVisible();
+  await expect(page.getByTestId('week-evidence')).toContainText('Showing the passage tagged Std 6 in “What?”.');
+  expect(await page.evaluate(() => window.getSelection()?.toString())).toBe('I listened');
+});

@@ -214,7 +214,7 @@ export function CoverageMatrix({ framework, coverage, openCell, onOpenCell }: Co
               Outcome
             </th>
             <th scope="col" className="coverage-grid__total" aria-colindex={2}>
-              All weeks
+              All entries
             </th>
             {slots.map((slot) => {
               if (slot.kind === 'gap') return <td key={`gap-${slot.from}`} className="coverage-grid__spacer" style={{ width: slot.width }} aria-hidden="true" />;
@@ -229,7 +229,7 @@ export function CoverageMatrix({ framework, coverage, openCell, onOpenCell }: Co
                   aria-label={label?.sentence}
                   title={label?.reflection ? label.sentence : undefined}
                 >
-                  <span>{label?.reflection ? `R ${label.dayMonth}` : label?.dayMonth}</span>
+                  <span>{label?.dayMonth}</span>
                   <span className="coverage-grid__year">{label?.year}</span>
                 </th>
               );

@@ -28,6 +28,14 @@ function weekOfField(value: string): string | null | undefined {
 }
 
 /** Outcomes × weeks for one framework and period: where the evidence is, and where there is none. */
+/** "3 weekly logs and 1 reflection", counting the matrix's columns by kind. */
+function describeColumns(columns: readonly { kind: string }[]): string {
+  const reflections = columns.filter((column) => column.kind === 'reflection').length;
+  const logs = columns.length - reflections;
+  const parts = [logs > 0 ? plural(logs, 'weekly log') : null, reflections > 0 ? plural(reflections, 'reflection') : null].filter(Boolean);
+  return parts.join(' and ');
+}
+
 export function CoverageView({ frameworkId }: CoverageViewProps) {
   const session = useSession();
   const snapshot = useFrameworksSnapshot(session.frameworks);
@@ -84,7 +92,7 @@ export function CoverageView({ frameworkId }: CoverageViewProps) {
   return (
     <main id="main-content" className="page coverage-page" tabIndex={-1} data-testid="coverage-view" aria-busy={loading.state === 'loading'}>
       <h1>Coverage</h1>
-      <p className="lede">Which outcomes your writing is evidence for, week by week, and which still have none.</p>
+      <p className="lede">Which outcomes your weekly logs and reflections are evidence for, and which still have none.</p>
 
       {snapshot.error ? <LoadFailure message={snapshot.error} onRetry={() => void session.frameworks.load(true)} /> : null}
       {snapshot.loaded && usable.length === 0 ? (
@@ -136,12 +144,18 @@ export function CoverageView({ frameworkId }: CoverageViewProps) {
         <>
           <p className="coverage-summary" data-testid="coverage-summary">
             {coverage.columns.length === 0
-              ? 'There are no weekly logs in this period.'
-              : `${plural(coverage.columns.length, 'week')} with a log in this period. ${
+              ? 'There are no weekly logs or reflections in this period.'
+              : `${describeColumns(coverage.columns)} in this period. ${
                   missing.length === 0 ? 'Every outcome and criterion has some evidence.' : `Without evidence: ${missing.map((row) => rowCode(chosen, row)).join(', ')}.`
                 }`}
           </p>
           <CoverageMatrix framework={chosen} coverage={coverage} openCell={openCell} onOpenCell={setOpenCell} />
+          {coverage.columns.some((column) => column.kind === 'reflection') ? (
+            <p className="coverage-legend">
+              <span className="coverage-legend__reflection" aria-hidden="true" /> Columns marked like this are reflections; the others are weekly logs. Hover over a
+              column’s date to see the reflection’s title.
+            </p>
+          ) : null}
           {openCell ? <CellEvidence
               framework={chosen}
               coverage={coverage}

@@ -9,6 +9,7 @@ import type { CpdRecord, Entry } from '../../../shared/portfolio/weeklyLog.js';
 import { type Template, type TemplateSection, otherNotesSection } from '../../../shared/templates/template.js';
 import { CpdFields } from '../cpd/CpdFields.js';
 import { evidenceRuns } from '../editor/evidenceRuns.js';
+import { readSelectionNow } from '../editor/readSelectionNow.js';
 import { TagPicker } from '../evidence/TagPicker.js';
 import { WeekEvidenceBar } from '../evidence/WeekEvidenceBar.js';
 import { tagLabel } from '../evidence/tagLabels.js';
@@ -174,6 +175,7 @@ export function ReflectionView({ entryId, passage = null }: ReflectionViewProps)
     const focused = [...editors.current.entries()].find(([, editor]) => editor.isFocused)?.[0];
     const sectionId = focused ?? lastSection.current;
     const editor = sectionId ? editors.current.get(sectionId) : undefined;
+    if (editor) readSelectionNow(editor);
     if (!sectionId || !editor || editor.state.selection.empty) {
       setNotice('Select the words you want to tag first (hold Shift and use the arrow keys), then choose Tag evidence.');
       return;

@@ -8,6 +8,7 @@ import { type CpdRecord, type PlanReviewStatus, type WeeklyLogSectionId, type We
 import type { EvidenceTag } from '../../../shared/frameworks/framework.js';
 import { tagKey } from '../../../shared/frameworks/framework.js';
 import { evidenceRuns } from '../editor/evidenceRuns.js';
+import { readSelectionNow } from '../editor/readSelectionNow.js';
 import { ideaNumberingOf } from '../editor/ideaNumberingPlugin.js';
 import { EvidenceAtCaret } from '../evidence/EvidenceAtCaret.js';
 import { TagPicker } from '../evidence/TagPicker.js';
@@ -56,15 +57,6 @@ function sectionContent(sections: Partial<WeeklyLogSections>, sectionId: keyof W
 /** A performance mark set when the first week shown becomes editable. */
 export const weekEditableMark = 'reflective-portfolio:week-editable';
 
-/**
- * The shortcut can arrive before the editor has read the browser's latest selection change (a
- * Shift+Arrow pressed just before): take the selection from the page now. ProseMirror's observer is
- * internal, so it is used only if it is there.
- */
-function readSelectionNow(editor: Editor): void {
-  const observer = (editor.view as unknown as { domObserver?: { flush?: () => void } }).domObserver;
-  if (editor.view.hasFocus()) observer?.flush?.();
-}
 
 export function WeekView({ weekStart, thisWeek, passage = null }: WeekViewProps) {
   const session = useSession();
