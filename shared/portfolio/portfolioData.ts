@@ -22,7 +22,8 @@ export const portfolioDataSchema = z.object({
   entries: z.array(entryRecordSchema),
   ideaStatuses: z.record(itemIdSchema, z.enum(ideaStatuses)),
   frameworks: z.array(frameworkSchema).max(1_000),
-  templates: z.array(templateSchema).max(5_000),
+  /** At most 500 templates of one's own, and only versions some entry was written with besides each newest. */
+  templates: z.array(templateSchema).max(60_000),
 });
 
 /**

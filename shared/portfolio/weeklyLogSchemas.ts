@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isCalendarDate, isWeekStart } from '../dates/weeks.js';
+import { isCalendarDate, isWeekStart, weekCommencing } from '../dates/weeks.js';
 import { editorDocSchema } from '../document/editorDocSchema.js';
 import { evidenceTagSchema } from '../frameworks/frameworkSchemas.js';
 import type { Same } from '../types/same.js';
@@ -77,21 +77,25 @@ export const entrySummarySchema = z.object({
 /** Whole-entry tags: at most one of each. */
 export const entryTagsSchema = z.array(evidenceTagSchema).max(500);
 
-export const entryRecordSchema = z.object({
-  id: itemIdSchema,
-  kind: z.enum(entryKinds),
-  weekStart: weekStartSchema,
-  date: calendarDateSchema,
-  title: entryTitleSchema,
-  template: templateRefSchema,
-  cpd: cpdRecordSchema.nullable(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  planReview: z.record(itemIdSchema, planReviewMarkSchema),
-  tags: entryTagsSchema,
-  body: z.string().regex(/^[A-Za-z0-9_-]{1,200}$/),
-  summary: entrySummarySchema,
-});
+export const entryRecordSchema = z
+  .object({
+    id: itemIdSchema,
+    kind: z.enum(entryKinds),
+    weekStart: weekStartSchema,
+    date: calendarDateSchema,
+    title: entryTitleSchema,
+    template: templateRefSchema,
+    cpd: cpdRecordSchema.nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    planReview: z.record(itemIdSchema, planReviewMarkSchema),
+    tags: entryTagsSchema,
+    body: z.string().regex(/^[A-Za-z0-9_-]{1,200}$/),
+    summary: entrySummarySchema,
+  })
+  // The timeline and coverage place an entry by its week: it must be the week holding its date.
+  .refine((entry) => !isCalendarDate(entry.date) || weekCommencing(entry.date) === entry.weekStart, { message: 'its week must be the week holding its date', path: ['weekStart'] })
+  .refine((entry) => entry.kind !== 'weekly-log' || entry.date === entry.weekStart, { message: 'a weekly log is dated its Monday', path: ['date'] });
 
 /** The file holding one version of an entry's rich text. Never changed once written. */
 export const entryBodySchema = z.object({ entryId: itemIdSchema, sections: entrySectionsSchema });

@@ -62,6 +62,21 @@ function sectionIdsOf(template: Template): string[] {
   return [...template.sections.map((section) => section.id), otherNotesSection.id];
 }
 
+/**
+ * Text under a section id the template does not have (a save sent before a template switch, from a
+ * page that had not caught up) is added to Other notes rather than refused, so no words are lost.
+ */
+function withStrayInOtherNotes(template: Template, sections: EntrySections): EntrySections {
+  const allowed = new Set(sectionIdsOf(template));
+  const stray = Object.keys(sections).filter((id) => !allowed.has(id));
+  if (stray.length === 0) return sections;
+  const kept = Object.fromEntries(Object.entries(sections).filter(([id]) => allowed.has(id)));
+  const strayText = stray.map((id) => sections[id] as EditorDoc).filter((doc) => !isEmptyDoc(doc));
+  if (strayText.length === 0) return kept;
+  const otherNotes = kept[otherNotesSection.id];
+  return { ...kept, [otherNotesSection.id]: joinDocs(otherNotes ? [otherNotes, ...strayText] : strayText) };
+}
+
 /** Sections in the template's reading order, so passages and exports come out in that order. */
 function inTemplateOrder(template: Template, sections: EntrySections): EntrySections {
   return Object.fromEntries(sectionIdsOf(template).filter((id) => Object.hasOwn(sections, id)).map((id) => [id, sections[id] as EditorDoc]));
@@ -141,14 +156,11 @@ export function createEntryHandlers(host: PortfolioHost, newId: () => string, no
       if (record.kind !== 'reflection') return notAReflection();
       const template = templateVersion(store.read().templates, record.template);
       if (!template) return failure('not-found', 'The template this entry was written with is missing from the portfolio.');
-      const allowed = new Set(sectionIdsOf(template));
-      const stray = Object.keys(sections).find((id) => !allowed.has(id));
-      if (stray !== undefined) return failure('invalid-argument', 'The text names a section this entry’s template does not have. Reload the entry and try again.');
       const updatedAt = now().toISOString();
       await store.update((data) => {
         const current = data.entries.find((entry) => entry.id === entryId);
         return current ? putRecord(data, { ...current, updatedAt }) : data;
-      }, find(store, entryId) ? [{ entryId, sections: inTemplateOrder(template, sections) }] : []);
+      }, find(store, entryId) ? [{ entryId, sections: inTemplateOrder(template, withStrayInOtherNotes(template, sections)) }] : []);
       const saved = find(store, entryId);
       if (!saved) return noEntry();
       return ok({ entryId, savedAt: updatedAt, words: saved.summary.words });
@@ -182,7 +194,13 @@ export function createEntryHandlers(host: PortfolioHost, newId: () => string, no
       if (!from) return failure('not-found', 'The template this entry was written with is missing from the portfolio.');
       if (!to) return failure('not-found', 'That template is no longer available.');
       if (to.id === 'weekly-log') return failure('invalid-argument', 'A reflection cannot become a weekly log: weekly logs are written from the week’s page.');
-      const switched = switchTemplate(from, to, await store.sections(entryId), isEmptyDoc, joinDocs);
+      const read = await store.sections(entryId);
+      // A save that landed while the text was being read would be overwritten: ask again instead.
+      const current = find(store, entryId);
+      if (!current || current.body !== record.body || current.template.id !== record.template.id || current.template.version !== record.template.version) {
+        return failure('storage-failed', 'The reflection changed while it was being switched. Try again.');
+      }
+      const switched = switchTemplate(from, to, read, isEmptyDoc, joinDocs);
       // Every section of the new template is there to type in; Other notes only if it holds text.
       const sections = inTemplateOrder(to, { ...Object.fromEntries(to.sections.map((section) => [section.id, emptyDoc()])), ...switched.content });
       const updatedAt = now().toISOString();

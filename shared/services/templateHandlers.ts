@@ -14,9 +14,10 @@ type TemplateHandlers = Pick<ApiHandlers, 'templates.list' | 'templates.create' 
 export const maxCustomTemplates = 500;
 
 function usageOf(data: PortfolioData): Record<string, number> {
-  const usage: Record<string, number> = {};
-  for (const entry of data.entries) usage[entry.template.id] = (usage[entry.template.id] ?? 0) + 1;
-  return usage;
+  const usage = new Map<string, number>();
+  for (const entry of data.entries) usage.set(entry.template.id, (usage.get(entry.template.id) ?? 0) + 1);
+  // fromEntries defines own properties, so an id such as "toString" is counted like any other.
+  return Object.fromEntries(usage);
 }
 
 function fileNameFor(template: Template): string {
@@ -36,10 +37,12 @@ function fileNameFor(template: Template): string {
 function withSaved(data: PortfolioData, template: Template): { data: PortfolioData; saved: Template } {
   const newest = newestTemplate(data.templates, template.id);
   if (!newest) return { data: { ...data, templates: [...data.templates, { ...template, version: 1 }] }, saved: { ...template, version: 1 } };
-  const inUse = data.entries.some((entry) => entry.template.id === newest.id && entry.template.version === newest.version);
-  if (inUse) {
+  const used = new Set(data.entries.filter((entry) => entry.template.id === newest.id).map((entry) => entry.template.version));
+  if (used.has(newest.version)) {
     const saved = { ...template, version: newest.version + 1 };
-    return { data: { ...data, templates: [...data.templates, saved] }, saved };
+    // Older versions no entry uses any more (all switched away or deleted) are dropped, so versions never pile up.
+    const kept = data.templates.filter((candidate) => candidate.id !== template.id || used.has(candidate.version));
+    return { data: { ...data, templates: [...kept, saved] }, saved };
   }
   const saved = { ...template, version: newest.version };
   return { data: { ...data, templates: data.templates.map((candidate) => (candidate === newest ? saved : candidate)) }, saved };
@@ -76,6 +79,9 @@ export function createTemplateHandlers(host: PortfolioHost, newId: () => string)
       } else {
         const source = newestTemplate(data.templates, fromTemplateId);
         if (!source) return failure('not-found', 'That template is no longer available.');
+        if (source.id === 'weekly-log') {
+          return failure('invalid-argument', 'The weekly log is written from the week’s page, with its ideas and plans; a copy could only be used for reflections. Duplicate a reflective model instead.');
+        }
         // Section ids are kept, so an entry switched between the two keeps every section's text in place.
         template = { ...source, id: customId(), version: 1, name: `${source.name} (copy)`.slice(0, 200), sections: source.sections.map((section) => ({ ...section })) };
       }

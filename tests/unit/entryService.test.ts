@@ -145,15 +145,14 @@ describe('entry.get and entry.save', () => {
     await opened.close();
   });
 
-  it('refuses text for a section the template lacks, and keeps what was there', async () => {
+  it('keeps text sent for a section the template lacks (a save from before a template switch) in Other notes', async () => {
     const { value, call, opened } = await openReflective(await tempFolder());
     const created = await value('entry.create', { date: '2019-10-09', templateId: 'gibbs', title: '' });
-    await value('entry.save', { entryId: created.entry.id, sections: gibbsText });
-    for (const stray of ['thisWeek', 'what', 'Description']) {
-      const result = await call('entry.save', { entryId: created.entry.id, sections: { ...gibbsText, [stray]: paragraphs('Stray words') } });
-      expect(result, stray).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
-    }
-    expect((await value('entry.get', { entryId: created.entry.id })).entry.sections).toEqual(gibbsText);
+    await value('entry.save', { entryId: created.entry.id, sections: { ...gibbsText, 'other-notes': paragraphs('Already here') } });
+    await value('entry.save', { entryId: created.entry.id, sections: { ...gibbsText, 'other-notes': paragraphs('Already here'), what: paragraphs('Stray words'), so_what: paragraphs('') } });
+    const got = await value('entry.get', { entryId: created.entry.id });
+    expect(Object.keys(got.entry.sections)).toEqual([...Object.keys(gibbsText), 'other-notes']);
+    expect(sectionTexts(got.entry.sections)['other-notes']).toBe('Already here\nStray words');
     expect(await call('entry.save', { entryId: 'nope', sections: gibbsText })).toMatchObject({ ok: false, error: { code: 'not-found' } });
     await opened.close();
   });
@@ -809,5 +808,31 @@ describe('the contract for entry operations', () => {
     expect(await call('entry.save', { entryId: entry.id, sections: protoKey })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
     expect((await value('entry.get', { entryId: entry.id })).entry.sections).toEqual(gibbsText);
     await opened.close();
+  });
+});
+
+describe('an entry record read from a file', () => {
+  const record = {
+    id: 'entry-1',
+    kind: 'reflection',
+    weekStart: '2019-10-07',
+    date: '2019-10-09',
+    title: '',
+    template: { id: 'gibbs', version: 1 },
+    cpd: null,
+    createdAt: '2019-10-09T09:00:00.000Z',
+    updatedAt: '2019-10-09T09:00:00.000Z',
+    planReview: {},
+    tags: [],
+    body: 'body-1',
+    summary: { ideas: [], plans: [], words: 0, evidence: [] },
+  };
+
+  it('must be placed in the week holding its date, and a weekly log dated its Monday', async () => {
+    const { entryRecordSchema } = await import('../../shared/portfolio/weeklyLogSchemas.js');
+    expect(entryRecordSchema.safeParse(record).success).toBe(true);
+    expect(entryRecordSchema.safeParse({ ...record, weekStart: '2019-10-14' }).success).toBe(false);
+    expect(entryRecordSchema.safeParse({ ...record, kind: 'weekly-log' }).success).toBe(false);
+    expect(entryRecordSchema.safeParse({ ...record, kind: 'weekly-log', date: '2019-10-07' }).success).toBe(true);
   });
 });

@@ -16,6 +16,11 @@ describe('the week timeline', () => {
     expect(timelineRange('2020-01-06', '2026-11-23', '2019-10-07').first).toBe('2019-10-07');
   });
 
+  test('a reflection dated ahead of this week stretches the timeline to its week', () => {
+    expect(timelineRange(null, '2026-11-23', '2026-11-23', '2027-02-01').last).toBe('2027-02-01');
+    expect(timelineRange(null, '2026-11-23', '2026-11-23', '2026-10-05').last).toBe('2026-11-23');
+  });
+
   test('weeks are grouped by the year of their Monday, newest first', () => {
     const years = groupWeeksByYear({ first: '2019-12-23', last: '2020-01-13' });
     expect(years).toEqual([

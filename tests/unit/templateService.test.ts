@@ -345,6 +345,27 @@ describe('templates after reopening', () => {
     expect((await again.value('templates.list', {})).custom).toEqual([v2]);
     await again.opened.close();
   });
+
+  it('drops versions no entry uses any more when the next version is made, so versions never pile up', async () => {
+    const { value, data, opened } = await openReflective(await tempFolder());
+    const blank = await value('templates.create', { fromTemplateId: null });
+    const { entry: first } = await value('entry.create', { date: '2019-10-09', templateId: blank.id, title: '' });
+    const v2 = await value('templates.save', { template: { ...blank, name: 'Second' } });
+    await value('entry.create', { date: '2019-10-10', templateId: blank.id, title: '' });
+    await value('entry.switchTemplate', { entryId: first.id, templateId: 'gibbs' });
+    // Version 1 is used by nothing now; version 2 by the second entry. The next change makes version 3 and drops version 1.
+    const v3 = await value('templates.save', { template: { ...v2, name: 'Third' } });
+    expect(v3.version).toBe(3);
+    expect(data().templates.filter((template) => template.id === blank.id).map((template) => template.version)).toEqual([2, 3]);
+    await opened.close();
+  });
+
+  it('refuses to duplicate the weekly log, which is written from the week’s page', async () => {
+    const { call, data, opened } = await openReflective(await tempFolder());
+    expect(await call('templates.create', { fromTemplateId: 'weekly-log' })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    expect(data().templates).toEqual([]);
+    await opened.close();
+  });
 });
 
 describe('the contract for template operations', () => {

@@ -8,7 +8,7 @@ interface ReflectionDetailsProps {
 }
 
 /**
- * A reflection's title and date. Each is saved when the user leaves the field (or picks a date);
+ * A reflection's title and date. Each is saved when the user leaves the field or presses Enter;
  * a date that is not a real day is explained and not saved.
  */
 export function ReflectionDetails({ title, date, onSave }: ReflectionDetailsProps) {
@@ -67,11 +67,12 @@ export function ReflectionDetails({ title, date, onSave }: ReflectionDetailsProp
           required
           aria-invalid={problem ? true : undefined}
           aria-describedby={problem ? 'reflection-date-problem' : undefined}
-          onChange={(event) => {
-            setDateText(event.target.value);
-            if (isCalendarDate(event.target.value)) saveDate(event.target.value);
-          }}
+          // Saved on leaving the field or Enter: while a year is typed it passes through other valid dates.
+          onChange={(event) => setDateText(event.target.value)}
           onBlur={(event) => saveDate(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter') saveDate(event.currentTarget.value);
+          }}
         />
       </div>
     </fieldset>

@@ -226,9 +226,12 @@ export function ReflectionView({ entryId, passage = null }: ReflectionViewProps)
   const passageShown = useRef<PassageTarget | null>(null);
   useEffect(() => {
     if (!passage || load.state !== 'ready' || passageShown.current === passage) return;
-    const editor = editors.current.get(passage.section);
-    if (!editor) return;
     passageShown.current = passage;
+    const editor = editors.current.get(passage.section);
+    if (!editor) {
+      setNotice('That passage is no longer in this reflection: its section may have moved when the template changed. Look for it in the sections below.');
+      return;
+    }
     const run = evidenceRuns(editor.state.doc).find((candidate) => candidate.key === passage.tag && candidate.occurrence === passage.occurrence);
     if (!run) {
       setNotice('That passage is no longer tagged in this reflection: it may have been edited or its tag removed.');
@@ -287,7 +290,7 @@ export function ReflectionView({ entryId, passage = null }: ReflectionViewProps)
                   {template.name} · {isCalendarDate(entry.date) ? formatUkDate(entry.date) : entry.date}
                 </p>
               </div>
-              <SwitchTemplate entryId={entryId} current={template} onSwitched={switched} beforeSwitch={() => session.saves.flush()} />
+              <SwitchTemplate entryId={entryId} current={template} onSwitched={switched} beforeSwitch={() => session.flushWithin(15_000)} />
             </header>
             {template.notice ? (
               <div className="reflection-notice" role="note" data-testid="template-notice">
@@ -300,7 +303,7 @@ export function ReflectionView({ entryId, passage = null }: ReflectionViewProps)
             {template.linkedFramework ? (
               <LinkedOutcomes frameworkId={template.linkedFramework} frameworks={frameworks} tags={tags} onChange={saveTags} />
             ) : null}
-            <CpdFields value={cpd} onSave={saveCpd} idPrefix={`reflection-${entryId}`} askFirst={template.asksForCpd} entryLabel="this reflection" />
+            <CpdFields key={template.id} value={cpd} onSave={saveCpd} idPrefix={`reflection-${entryId}`} askFirst={template.asksForCpd} entryLabel="this reflection" />
             <WeekEvidenceBar
               frameworks={frameworks}
               weekTags={tags}

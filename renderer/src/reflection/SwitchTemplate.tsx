@@ -7,8 +7,8 @@ import { TemplateChoice } from './TemplateChoice.js';
 interface SwitchTemplateProps {
   entryId: string;
   current: Template;
-  /** Waits for text still being saved, so the switch moves every word. */
-  beforeSwitch(): Promise<unknown>;
+  /** Waits for text still being saved, so the switch moves every word; false when some could not be saved. */
+  beforeSwitch(): Promise<boolean>;
   onSwitched(view: EntryView, message: string): void;
 }
 
@@ -38,6 +38,8 @@ export function SwitchTemplate({ entryId, current, beforeSwitch, onSwitched }: S
   }, [open, session]);
 
   const close = () => {
+    // A switch on its way cannot be called back: the dialog stays until it is done.
+    if (busy) return;
     dialog.current?.close();
     setOpen(false);
     setChosen(null);
@@ -52,7 +54,11 @@ export function SwitchTemplate({ entryId, current, beforeSwitch, onSwitched }: S
       return;
     }
     setBusy(true);
-    await beforeSwitch();
+    if (!(await beforeSwitch())) {
+      setBusy(false);
+      setProblem('Not switched: your latest words are not saved yet (see the save state at the top). Try again once they are saved.');
+      return;
+    }
     const result = await session.client.call('entry.switchTemplate', { entryId, templateId: chosen });
     setBusy(false);
     if (!result.ok) {
@@ -97,7 +103,7 @@ export function SwitchTemplate({ entryId, current, beforeSwitch, onSwitched }: S
               <button type="submit" className="button button--primary" disabled={busy || templates === null}>
                 {busy ? 'Switching…' : 'Switch template'}
               </button>
-              <button type="button" className="button" onClick={close}>
+              <button type="button" className="button" onClick={close} disabled={busy}>
                 Cancel
               </button>
             </div>

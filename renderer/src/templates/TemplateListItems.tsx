@@ -14,6 +14,8 @@ function DuplicateAndExport({ template, busy, onDuplicate, onExport }: SharedAct
   const isBusy = busy === template.id;
   return (
     <>
+      {/* The weekly log is written from the week's page; a copy could only be used for reflections. */}
+      {template.id === 'weekly-log' ? null : (
       <button
         type="button"
         id={templateDomIds.listItem(template.id, 'duplicate')}
@@ -26,6 +28,7 @@ function DuplicateAndExport({ template, busy, onDuplicate, onExport }: SharedAct
       >
         Duplicate
       </button>
+      )}
       <button
         type="button"
         id={templateDomIds.listItem(template.id, 'export')}

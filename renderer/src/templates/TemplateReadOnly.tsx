@@ -34,9 +34,13 @@ export function TemplateReadOnly({ template }: { template: Template }) {
       <p className="lede">{template.summary}</p>
       <div className="template-read-only__bar">
         <p className="template-badge">Built in: cannot be changed</p>
-        <button type="button" className="button button--primary" aria-disabled={busy ? true : undefined} onClick={() => void run(() => createTemplate(session, template), false)}>
-          Duplicate to edit
-        </button>
+        {template.id === 'weekly-log' ? (
+          <p className="muted">The weekly log is written from the week’s page, one for each week.</p>
+        ) : (
+          <button type="button" className="button button--primary" aria-disabled={busy ? true : undefined} onClick={() => void run(() => createTemplate(session, template), false)}>
+            Duplicate to edit
+          </button>
+        )}
         <button
           type="button"
           className="button"

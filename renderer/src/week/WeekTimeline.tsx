@@ -40,7 +40,12 @@ export function WeekTimeline({ openWeek, thisWeek, openEntry = null }: WeekTimel
     const firstReflection = firstKey(reflectionsByWeek);
     return firstWeek === null ? firstReflection : firstReflection === null || firstWeek < firstReflection ? firstWeek : firstReflection;
   }, [weeks, reflectionsByWeek]);
-  const years = useMemo(() => groupWeeksByYear(timelineRange(firstLogged, thisWeek, openWeek)), [firstLogged, thisWeek, openWeek]);
+  const lastReflected = useMemo(() => {
+    let last: CalendarDate | null = null;
+    for (const week of reflectionsByWeek.keys()) if (last === null || week > last) last = week;
+    return last;
+  }, [reflectionsByWeek]);
+  const years = useMemo(() => groupWeeksByYear(timelineRange(firstLogged, thisWeek, openWeek, lastReflected)), [firstLogged, thisWeek, openWeek, lastReflected]);
   const totalWeeks = years.reduce((sum, year) => sum + year.weeks.length, 0);
   const [toggled, setToggled] = useState<ReadonlyMap<number, boolean>>(new Map());
   const list = useRef<HTMLOListElement>(null);

@@ -20,14 +20,17 @@ function later(a: CalendarDate, b: CalendarDate): CalendarDate {
 }
 
 /**
- * From the first week with a log (or 11 weeks before this week, whichever is older) to this week
- * (or the open week, if it is later). The open week is always inside.
+ * From the first week with a log (or 11 weeks before this week, whichever is older) to this week,
+ * or to the open week or the latest week with an entry (a reflection dated ahead), if later. The
+ * open week is always inside.
  */
-export function timelineRange(firstLoggedWeek: CalendarDate | null, thisWeek: CalendarDate, openWeek: CalendarDate): TimelineRange {
+export function timelineRange(firstLoggedWeek: CalendarDate | null, thisWeek: CalendarDate, openWeek: CalendarDate, lastLoggedWeek: CalendarDate | null = null): TimelineRange {
   let first = shiftWeeks(thisWeek, -weeksShownBeforeThisWeek);
   if (firstLoggedWeek !== null) first = earlier(first, firstLoggedWeek);
   first = earlier(first, openWeek);
-  return { first, last: later(thisWeek, openWeek) };
+  let last = later(thisWeek, openWeek);
+  if (lastLoggedWeek !== null) last = later(last, lastLoggedWeek);
+  return { first, last };
 }
 
 export interface TimelineYear {
