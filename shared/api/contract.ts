@@ -75,6 +75,7 @@ export const apiInputs = {
   'entry.setCpd': z.object({ entryId: itemIdSchema, cpd: cpdRecordSchema.nullable() }).strict(),
   'entry.switchTemplate': z.object({ entryId: itemIdSchema, templateId: templateIdSchema }).strict(),
   'entry.delete': z.object({ entryId: itemIdSchema }).strict(),
+  'entry.restore': z.object({ entryId: itemIdSchema }).strict(),
   'templates.list': z.object({}).strict(),
   'templates.create': z.object({ fromTemplateId: templateIdSchema.nullable() }).strict(),
   'templates.save': z.object({ template: templateSchema }).strict(),
@@ -270,6 +271,7 @@ export interface ApiOutputs {
   'entry.setCpd': CpdRecord | null;
   'entry.switchTemplate': SwitchedEntry;
   'entry.delete': { deleted: true };
+  'entry.restore': EntryView;
   'templates.list': TemplatesOverview;
   'templates.create': Template;
   'templates.save': Template;

@@ -33,6 +33,7 @@ export const operationNames = [
   'entry.setCpd',
   'entry.switchTemplate',
   'entry.delete',
+  'entry.restore',
   'templates.list',
   'templates.create',
   'templates.save',

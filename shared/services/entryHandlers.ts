@@ -18,7 +18,15 @@ import { emptyDoc } from '../document/editorJson.js';
 
 type EntryHandlers = Pick<
   ApiHandlers,
-  'entry.create' | 'entry.get' | 'entry.save' | 'entry.setDetails' | 'entry.setTags' | 'entry.setCpd' | 'entry.switchTemplate' | 'entry.delete'
+  | 'entry.create'
+  | 'entry.get'
+  | 'entry.save'
+  | 'entry.setDetails'
+  | 'entry.setTags'
+  | 'entry.setCpd'
+  | 'entry.switchTemplate'
+  | 'entry.delete'
+  | 'entry.restore'
 >;
 
 /** The most entries one portfolio holds: decades of weekly logs and daily reflections. */
@@ -82,7 +90,15 @@ function inTemplateOrder(template: Template, sections: EntrySections): EntrySect
   return Object.fromEntries(sectionIdsOf(template).filter((id) => Object.hasOwn(sections, id)).map((id) => [id, sections[id] as EditorDoc]));
 }
 
+/** How many deleted reflections can be brought back (until the program stops). */
+const restorable = 50;
+
 export function createEntryHandlers(host: PortfolioHost, newId: () => string, now: () => Date): EntryHandlers {
+  /**
+   * Reflections deleted while the program runs, newest last, with their text: the body files of a
+   * deleted entry are tidied away once no backup names them, so the text is kept here to write back.
+   */
+  const deleted = new Map<string, { record: EntryRecord; sections: EntrySections }>();
   const find = (store: PortfolioStore, entryId: string) => store.read().entries.find((entry) => entry.id === entryId);
 
   const view = async (store: PortfolioStore, record: EntryRecord): Promise<EntryView | null> => {
@@ -219,8 +235,26 @@ export function createEntryHandlers(host: PortfolioHost, newId: () => string, no
       const record = find(store, entryId);
       if (!record) return noEntry();
       if (record.kind !== 'reflection') return notAReflection();
+      const sections = await store.sections(entryId);
       await store.update((data) => ({ ...data, entries: data.entries.filter((entry) => entry.id !== entryId) }));
+      deleted.set(entryId, { record, sections });
+      if (deleted.size > restorable) deleted.delete(deleted.keys().next().value as string);
       return ok({ deleted: true as const });
+    },
+    'entry.restore': async ({ entryId }) => {
+      const store = host.store();
+      if (!store) return portfolioUnavailable();
+      const kept = deleted.get(entryId);
+      if (!kept) return failure('not-found', 'That reflection can no longer be brought back here (undo lasts until the app is closed). The backups in the portfolio folder keep earlier copies.');
+      if (!templateVersion(store.read().templates, kept.record.template)) {
+        return failure('not-found', 'That reflection cannot be brought back: the template it was written with has since been deleted.');
+      }
+      if (!find(store, entryId)) {
+        const updatedAt = now().toISOString();
+        await store.update((data) => putRecord(data, { ...kept.record, updatedAt }), [{ entryId, sections: kept.sections }]);
+      }
+      deleted.delete(entryId);
+      return answer(store, entryId);
     },
   };
 }

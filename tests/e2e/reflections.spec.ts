@@ -197,3 +197,34 @@ test('a passage tagged in a reflection shows in coverage, and its cell leads bac
   await expect(page.getByTestId('week-evidence')).toContainText('Showing the passage tagged Std 6 in “What?”.');
   expect(await page.evaluate(() => window.getSelection()?.toString())).toBe('I listened');
 });
+
+test('a deleted reflection is asked about first and can be brought back with Undo delete', async ({ page, app }) => {
+  await page.goto(app.url);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  const { entry } = await callFromPage(page, 'entry.create', { date: '2025-01-15', templateId: 'kolb', title: 'Moving and handling refresher' });
+  await callFromPage(page, 'entry.save', { entryId: entry.id, sections: { 'concrete-experience': { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Practised with the hoist.' }] }] } } });
+  await page.evaluate((entryId) => {
+    window.location.hash = `#/reflection/${entryId}`;
+  }, entry.id);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Moving and handling refresher' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Delete this reflection' }).press('Enter');
+  const confirm = page.getByRole('dialog', { name: 'Delete “Moving and handling refresher”?' });
+  await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(confirm).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Delete this reflection' })).toBeFocused();
+
+  await page.getByRole('button', { name: 'Delete this reflection' }).press('Enter');
+  await confirm.getByRole('button', { name: 'Delete reflection' }).press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Reflection deleted' })).toBeFocused();
+  await expect(page.getByTestId('timeline-reflection')).toHaveCount(0);
+  expect((await callFromPage(page, 'timeline.get', {})).reflections).toEqual([]);
+  await page.screenshot({ path: `${artifacts}/reflection-deleted.png`, fullPage: true });
+
+  await page.getByRole('button', { name: 'Undo delete' }).press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Moving and handling refresher' })).toBeVisible();
+  await expect(textbox(page, 'Concrete experience')).toHaveText('Practised with the hoist.');
+  await expect(page.getByTestId('timeline-reflection')).toHaveCount(1);
+});

@@ -836,3 +836,35 @@ describe('an entry record read from a file', () => {
     expect(entryRecordSchema.safeParse({ ...record, kind: 'weekly-log', date: '2019-10-07' }).success).toBe(true);
   });
 });
+
+describe('undoing a delete', () => {
+  it('brings a deleted reflection back with its text, tags and CPD time, even after many later saves', async () => {
+    const { value, call, opened } = await openReflective(await tempFolder());
+    const { entry } = await value('entry.create', { date: '2019-10-09', templateId: 'gibbs', title: 'Gone and back' });
+    await value('entry.save', { entryId: entry.id, sections: gibbsText });
+    await value('entry.setCpd', { entryId: entry.id, cpd: { minutes: 45, participatory: true, activityType: null } });
+    await value('entry.delete', { entryId: entry.id });
+    // Many saves later (the backups naming the deleted text may be pruned and its file tidied away), it still comes back.
+    for (let week = 0; week < 15; week += 1) {
+      await value('week.save', { weekStart: '2019-10-07', sections: sectionsOf({ weekStart: '2019-10-07', thisWeek: [`Save ${week}`] }) });
+    }
+    const back = await value('entry.restore', { entryId: entry.id });
+    expect(back.entry).toMatchObject({ id: entry.id, title: 'Gone and back', cpd: { minutes: 45 } });
+    expect(back.entry.sections).toEqual(gibbsText);
+    expect((await value('timeline.get', {})).reflections.map((reflection) => reflection.entryId)).toEqual([entry.id]);
+    // Once back, there is nothing more to undo.
+    expect(await call('entry.restore', { entryId: entry.id })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    await opened.close();
+  });
+
+  it('refuses when the reflection was never deleted here, or its template has gone since', async () => {
+    const { value, call, opened } = await openReflective(await tempFolder());
+    expect(await call('entry.restore', { entryId: 'never-deleted' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    const mine = await value('templates.create', { fromTemplateId: 'borton' });
+    const { entry } = await value('entry.create', { date: '2019-10-09', templateId: mine.id, title: '' });
+    await value('entry.delete', { entryId: entry.id });
+    await value('templates.delete', { templateId: mine.id });
+    expect(await call('entry.restore', { entryId: entry.id })).toMatchObject({ ok: false, error: { code: 'not-found', message: expect.stringContaining('template') } });
+    await opened.close();
+  });
+});

@@ -51,7 +51,7 @@ export function DeleteReflection({ entryId, title, beforeDelete, onDeleted }: De
       {open ? (
         <dialog ref={dialog} className="dialog" aria-labelledby="delete-reflection-title" onCancel={(event) => (event.preventDefault(), close())}>
           <h2 id="delete-reflection-title">Delete {name}?</h2>
-          <p>The reflection and its evidence tags leave the portfolio. The backups in the portfolio folder still hold earlier copies.</p>
+          <p>The reflection and its evidence tags leave the portfolio. Undo delete brings it back until the app is closed; after that, the backups in the portfolio folder still hold earlier copies.</p>
           {problem ? (
             <p className="notice notice--error" role="alert">
               {problem}

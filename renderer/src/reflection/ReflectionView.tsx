@@ -14,13 +14,13 @@ import { TagPicker } from '../evidence/TagPicker.js';
 import { WeekEvidenceBar } from '../evidence/WeekEvidenceBar.js';
 import { tagLabel } from '../evidence/tagLabels.js';
 import { type PassageTarget, routeHash } from '../routing/route.js';
-import { navigate } from '../routing/useRoute.js';
 import { entryWriteKey } from '../saving/WriteJob.js';
 import { useFrameworksSnapshot } from '../session/FrameworksStore.js';
 import { useSession } from '../session/SessionContext.js';
 import { LoadFailure } from '../shell/LoadFailure.js';
 import { WeekTimeline } from '../week/WeekTimeline.js';
 import { DeleteReflection } from './DeleteReflection.js';
+import { ReflectionDeleted } from './ReflectionDeleted.js';
 import { LinkedOutcomes } from './LinkedOutcomes.js';
 import { ReflectionDetails } from './ReflectionDetails.js';
 import { ReflectionSection } from './ReflectionSection.js';
@@ -33,7 +33,12 @@ interface ReflectionViewProps {
   passage?: PassageTarget | null;
 }
 
-type LoadState = { state: 'loading' } | { state: 'ready'; view: EntryView } | { state: 'error'; message: string } | { state: 'unreadable' };
+type LoadState =
+  | { state: 'loading' }
+  | { state: 'ready'; view: EntryView }
+  | { state: 'error'; message: string }
+  | { state: 'unreadable' }
+  | { state: 'deleted'; title: string; weekStart: CalendarDate; templateName: string };
 
 const unreadable = 'This reflection holds something the editor cannot show, so it has been left exactly as it is. Nothing in it will be changed from this screen.';
 
@@ -273,6 +278,28 @@ export function ReflectionView({ entryId, passage = null }: ReflectionViewProps)
             </p>
           </>
         ) : null}
+        {load.state === 'deleted' ? (
+          <ReflectionDeleted
+            title={load.title}
+            weekStart={load.weekStart}
+            onUndo={async () => {
+              const result = await session.client.call('entry.restore', { entryId });
+              if (!result.ok) return result.error.message;
+              const { entry: restored, template: restoredWith } = result.value;
+              session.timeline.recordReflection({
+                entryId,
+                date: restored.date,
+                weekStart: restored.weekStart,
+                title: restored.title,
+                templateName: restoredWith.name,
+                words: restored.words,
+              });
+              setAnnouncement('The reflection is back.');
+              setAttempt((count) => count + 1);
+              return null;
+            }}
+          />
+        ) : null}
         {load.state === 'unreadable' ? (
           <>
             <h1>Reflection</h1>
@@ -337,7 +364,8 @@ export function ReflectionView({ entryId, passage = null }: ReflectionViewProps)
               title={entry.title}
               onDeleted={() => {
                 session.timeline.forgetReflection(entryId);
-                navigate({ view: 'week', weekStart: entry.weekStart });
+                setLoad({ state: 'deleted', title: entry.title, weekStart: entry.weekStart, templateName: template.name });
+                setAnnouncement('The reflection was deleted. Undo delete brings it back.');
               }}
               beforeDelete={() => session.saves.flush()}
             />
