@@ -1,4 +1,4 @@
-import type { CalendarDate } from '../dates/weeks.js';
+import { type CalendarDate, weekCommencing } from '../dates/weeks.js';
 import { type EditorDoc, emptyDoc } from '../document/editorJson.js';
 import type { EvidenceTag, TagKey } from '../frameworks/framework.js';
 
@@ -129,6 +129,28 @@ export interface EntryRecord {
   tags: EvidenceTag[];
   body: string;
   summary: EntrySummary;
+}
+
+/**
+ * The record of an entry about to be written for the first time: no CPD time, tags or reviews yet.
+ * The store gives it a body when its first text is saved with it.
+ */
+export function newEntryRecord(id: string, kind: EntryKind, date: CalendarDate, title: string, template: TemplateRef, stamp: string): EntryRecord {
+  return {
+    id,
+    kind,
+    weekStart: weekCommencing(date),
+    date,
+    title,
+    template,
+    cpd: null,
+    createdAt: stamp,
+    updatedAt: stamp,
+    planReview: {},
+    tags: [],
+    body: 'none',
+    summary: { ideas: [], plans: [], words: 0, evidence: [] },
+  };
 }
 
 /** A whole entry, as the page reads and writes it. */

@@ -6,7 +6,7 @@ import { findBuiltIn, frameworkFromBuiltIn } from '../frameworks/builtInFramewor
 import { tagKey } from '../frameworks/framework.js';
 import type { EvidenceTag } from '../frameworks/framework.js';
 import type { PortfolioData } from '../portfolio/portfolioData.js';
-import type { EntryRecord, EntrySections } from '../portfolio/weeklyLog.js';
+import { type EntryRecord, type EntrySections, newEntryRecord } from '../portfolio/weeklyLog.js';
 import type { PortfolioStore } from '../store/portfolioStore.js';
 import { switchTemplate } from '../templates/switchTemplate.js';
 import { type Template, otherNotesSection } from '../templates/template.js';
@@ -139,22 +139,7 @@ export function createEntryHandlers(host: PortfolioHost, newId: () => string, no
       const template = newestTemplate(data.templates, templateId);
       if (!template) return failure('not-found', 'That template is no longer available.');
       if (template.id === 'weekly-log') return failure('invalid-argument', 'Weekly logs are written from the week’s page, one for each week.');
-      const stamp = now().toISOString();
-      const record: EntryRecord = {
-        id: newId(),
-        kind: 'reflection',
-        weekStart: weekCommencing(date),
-        date,
-        title: title.trim(),
-        template: { id: template.id, version: template.version },
-        cpd: null,
-        createdAt: stamp,
-        updatedAt: stamp,
-        planReview: {},
-        tags: [],
-        body: 'none',
-        summary: { ideas: [], plans: [], words: 0, evidence: [] },
-      };
+      const record = newEntryRecord(newId(), 'reflection', date, title.trim(), { id: template.id, version: template.version }, now().toISOString());
       const sections = Object.fromEntries(template.sections.map((section) => [section.id, emptyDoc()]));
       await store.update((current) => putRecord(withLinkedFramework(current, template), record), [{ entryId: record.id, sections }]);
       return answer(store, record.id);

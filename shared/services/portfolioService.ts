@@ -4,7 +4,7 @@ import { assignItemIds } from '../document/assignItemIds.js';
 import { firstIdeaNumberFor, numberIdeas } from '../ideas/ideaNumbering.js';
 import { byDate, byWeek, weeklyLogsOnly } from '../portfolio/entrySummary.js';
 import type { PortfolioData } from '../portfolio/portfolioData.js';
-import { type EntryRecord, type WeeklyLog, type WeeklyLogSections, emptySections, ideaNodeType, planNodeType, weeklyLogSectionIds, weeklyLogTemplate } from '../portfolio/weeklyLog.js';
+import { type EntryRecord, type WeeklyLog, type WeeklyLogSections, emptySections, ideaNodeType, planNodeType, newEntryRecord, weeklyLogSectionIds, weeklyLogTemplate } from '../portfolio/weeklyLog.js';
 import { plansToReview } from '../plans/planReview.js';
 import type { PortfolioHost, PortfolioStore } from '../store/portfolioStore.js';
 import { createEvidenceHandlers } from './evidenceHandlers.js';
@@ -37,24 +37,7 @@ export function createPortfolioHandlers(host: PortfolioHost, options: ServiceOpt
   };
 
   /** A record for a week with no log yet; the store gives it a body when its text is first saved. */
-  const newRecord = (weekStart: string): EntryRecord => {
-    const stamp = options.now().toISOString();
-    return {
-      id: options.newId(),
-      kind: 'weekly-log',
-      weekStart,
-      date: weekStart,
-      title: '',
-      template: weeklyLogTemplate,
-      cpd: null,
-      createdAt: stamp,
-      updatedAt: stamp,
-      planReview: {},
-      tags: [],
-      body: 'none',
-      summary: { ideas: [], plans: [], words: 0, evidence: [] },
-    };
-  };
+  const newRecord = (weekStart: string): EntryRecord => newEntryRecord(options.newId(), 'weekly-log', weekStart, '', weeklyLogTemplate, options.now().toISOString());
 
   const firstIdeaNumber = (data: PortfolioData, weekStart: string) => firstIdeaNumberFor(weeklyLogsOnly(data.entries), weekStart, data.settings.ideaNumberStart);
 

@@ -1,5 +1,4 @@
 import { useEffect, useRef, useState } from 'react';
-import { formatWeekCommencingInSentence, formatWeekCommencingLong } from '../../../shared/dates/weeks.js';
 import type { Coverage } from '../../../shared/evidence/coverage.js';
 import type { EvidenceItem } from '../../../shared/evidence/evidenceList.js';
 import type { Framework } from '../../../shared/frameworks/framework.js';

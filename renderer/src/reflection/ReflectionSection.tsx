@@ -5,11 +5,11 @@ import type { EditorDoc } from '../../../shared/document/editorJson.js';
 import { emptyDoc } from '../../../shared/document/editorJson.js';
 import type { EvidenceTag, Framework } from '../../../shared/frameworks/framework.js';
 import type { TemplateSection } from '../../../shared/templates/template.js';
+import { sectionEditorOptions } from '../editor/sectionEditorOptions.js';
 import { sectionExtensions } from '../editor/sectionExtensions.js';
 import { toEditorDoc } from '../editor/toEditorDoc.js';
 import { EvidenceAtCaret } from '../evidence/EvidenceAtCaret.js';
 import { SectionEditor } from '../week/SectionEditor.js';
-import { sectionHeadingId, sectionHintId } from '../week/useWeekEditors.js';
 
 interface ReflectionSectionProps {
   section: TemplateSection;
@@ -37,30 +37,10 @@ export function ReflectionSection({ section, initial, frameworks, codeOf, onRead
   const latest = useRef({ codeOf, onChange, onFocus });
   latest.current = { codeOf, onChange, onFocus };
   const editor = useEditor(
-    {
-      extensions: sectionExtensions(section.id, () => false, (tag) => latest.current.codeOf(tag), false),
-      editable: false,
-      immediatelyRender: true,
-      shouldRerenderOnTransaction: false,
-      editorProps: {
-        attributes: {
-          role: 'textbox',
-          'aria-multiline': 'true',
-          'aria-labelledby': sectionHeadingId(section.id),
-          'aria-describedby': sectionHintId(section.id),
-          class: 'section-editor',
-          'data-testid': `editor-${section.id}`,
-          spellcheck: 'true',
-        },
-        handleKeyDown: (view, event) => {
-          if (event.key !== 'Escape') return false;
-          const holder = view.dom.closest('section');
-          if (!(holder instanceof HTMLElement)) return false;
-          holder.focus();
-          return true;
-        },
-      },
-    },
+    sectionEditorOptions(
+      section.id,
+      sectionExtensions(section.id, () => false, (tag) => latest.current.codeOf(tag), false),
+    ),
     [],
   );
 

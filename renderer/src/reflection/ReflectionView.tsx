@@ -1,5 +1,4 @@
 import type { Editor } from '@tiptap/core';
-import { TextSelection } from '@tiptap/pm/state';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { EntryView } from '../../../shared/api/contract.js';
 import { type CalendarDate, formatUkDate, isCalendarDate, thisWeek, weekCommencing } from '../../../shared/dates/weeks.js';
@@ -8,7 +7,7 @@ import { type EvidenceTag, tagKey } from '../../../shared/frameworks/framework.j
 import type { CpdRecord, Entry } from '../../../shared/portfolio/weeklyLog.js';
 import { type Template, type TemplateSection, otherNotesSection } from '../../../shared/templates/template.js';
 import { CpdFields } from '../cpd/CpdFields.js';
-import { evidenceRuns } from '../editor/evidenceRuns.js';
+import { showPassage } from '../editor/showPassage.js';
 import { readSelectionNow } from '../editor/readSelectionNow.js';
 import { TagPicker } from '../evidence/TagPicker.js';
 import { WeekEvidenceBar } from '../evidence/WeekEvidenceBar.js';
@@ -237,14 +236,11 @@ export function ReflectionView({ entryId, passage = null }: ReflectionViewProps)
       setNotice('That passage is no longer in this reflection: its section may have moved when the template changed. Look for it in the sections below.');
       return;
     }
-    const run = evidenceRuns(editor.state.doc).find((candidate) => candidate.key === passage.tag && candidate.occurrence === passage.occurrence);
+    const run = showPassage(editor, passage.tag, passage.occurrence);
     if (!run) {
       setNotice('That passage is no longer tagged in this reflection: it may have been edited or its tag removed.');
       return;
     }
-    editor.chain().command(({ tr }) => Boolean(tr.setSelection(TextSelection.create(tr.doc, run.from, run.to)).scrollIntoView())).highlightEvidence({ from: run.from, to: run.to }).run();
-    editor.view.focus();
-    editor.view.dom.querySelector('.evidence-target')?.scrollIntoView({ block: 'center' });
     setNotice(`Showing the passage tagged ${tagLabel(session.frameworks.snapshot().frameworks, run.tag).code} in “${sectionTitle(passage.section)}”.`);
   });
 

@@ -2,7 +2,7 @@ import type { Editor } from '@tiptap/core';
 import { EditorContent } from '@tiptap/react';
 import type { KeyboardEvent, ReactNode } from 'react';
 import { nextFocusableAfter } from '../focus/nextFocusableAfter.js';
-import { sectionHeadingId, sectionHintId } from './useWeekEditors.js';
+import { sectionHeadingId, sectionHintId } from '../editor/sectionEditorOptions.js';
 
 interface SectionEditorProps {
   /** The template section's id (a weekly log's, or a reflection template's). */

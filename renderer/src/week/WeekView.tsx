@@ -1,5 +1,4 @@
-import type { Editor } from '@tiptap/core';
-import { Selection, TextSelection } from '@tiptap/pm/state';
+import { Selection } from '@tiptap/pm/state';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { type CalendarDate, formatWeekCommencingInSentence, formatWeekCommencingLong, formatWeekCommencingShort, shiftWeeks } from '../../../shared/dates/weeks.js';
 import type { EditorDoc } from '../../../shared/document/editorJson.js';
@@ -7,7 +6,7 @@ import type { PlanToReview } from '../../../shared/plans/planReview.js';
 import { type CpdRecord, type PlanReviewStatus, type WeeklyLogSectionId, type WeeklyLogSections, emptySections, weeklyLogSectionIds, weeklyLogSections } from '../../../shared/portfolio/weeklyLog.js';
 import type { EvidenceTag } from '../../../shared/frameworks/framework.js';
 import { tagKey } from '../../../shared/frameworks/framework.js';
-import { evidenceRuns } from '../editor/evidenceRuns.js';
+import { showPassage } from '../editor/showPassage.js';
 import { readSelectionNow } from '../editor/readSelectionNow.js';
 import { ideaNumberingOf } from '../editor/ideaNumberingPlugin.js';
 import { EvidenceAtCaret } from '../evidence/EvidenceAtCaret.js';
@@ -318,14 +317,11 @@ export function WeekView({ weekStart, thisWeek, passage = null }: WeekViewProps)
     passageShown.current = passage;
     // The route only names weekly-log sections for a week.
     const editor = editors[passage.section as WeeklyLogSectionId];
-    const run = evidenceRuns(editor.state.doc).find((candidate) => candidate.key === passage.tag && candidate.occurrence === passage.occurrence);
+    const run = showPassage(editor, passage.tag, passage.occurrence);
     if (!run) {
       setEvidenceNotice('That passage is no longer tagged in this week: it may have been edited or its tag removed.');
       return;
     }
-    editor.chain().command(({ tr }) => Boolean(tr.setSelection(TextSelection.create(tr.doc, run.from, run.to)).scrollIntoView())).highlightEvidence({ from: run.from, to: run.to }).run();
-    editor.view.focus();
-    editor.view.dom.querySelector('.evidence-target')?.scrollIntoView({ block: 'center' });
     const code = tagLabel(session.frameworks.snapshot().frameworks, run.tag).code;
     setEvidenceNotice(`Showing the passage tagged ${code} in “${weeklyLogSections.find((section) => section.id === passage.section)?.title ?? ''}”.`);
   }, [passage, shownWeek, weekStart, load.state, editors, session]);

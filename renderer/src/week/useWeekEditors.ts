@@ -4,50 +4,15 @@ import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { type WeeklyLogSectionId, weeklyLogSectionIds } from '../../../shared/portfolio/weeklyLog.js';
 import type { EvidenceTag } from '../../../shared/frameworks/framework.js';
 import { docHoldsItemId } from '../editor/docHoldsItemId.js';
+import { sectionEditorOptions } from '../editor/sectionEditorOptions.js';
 import { sectionExtensions } from '../editor/sectionExtensions.js';
 
 export type WeekEditors = Record<WeeklyLogSectionId, Editor>;
 
-export function sectionHeadingId(sectionId: string): string {
-  return `section-heading-${sectionId}`;
-}
-
-export function sectionHintId(sectionId: string): string {
-  return `section-hint-${sectionId}`;
-}
-
 type IsUsedElsewhere = (ownSection: WeeklyLogSectionId, id: string) => boolean;
 
 function useSectionEditor(sectionId: WeeklyLogSectionId, isUsedElsewhere: IsUsedElsewhere, codeOf: (tag: EvidenceTag) => string): Editor {
-  return useEditor(
-    {
-      extensions: sectionExtensions(sectionId, (id) => isUsedElsewhere(sectionId, id), codeOf),
-      editable: false,
-      immediatelyRender: true,
-      shouldRerenderOnTransaction: false,
-      editorProps: {
-        // The editable element's accessible name is its section heading.
-        attributes: {
-          role: 'textbox',
-          'aria-multiline': 'true',
-          'aria-labelledby': sectionHeadingId(sectionId),
-          'aria-describedby': sectionHintId(sectionId),
-          class: `section-editor section-editor--${sectionId}`,
-          'data-testid': `editor-${sectionId}`,
-          spellcheck: 'true',
-        },
-        handleKeyDown: (view, event) => {
-          if (event.key !== 'Escape') return false;
-          // Escape leaves the text (Tab may indent a list), so the keyboard can move on.
-          const section = view.dom.closest('section');
-          if (!(section instanceof HTMLElement)) return false;
-          section.focus();
-          return true;
-        },
-      },
-    },
-    [],
-  );
+  return useEditor(sectionEditorOptions(sectionId, sectionExtensions(sectionId, (id) => isUsedElsewhere(sectionId, id), codeOf)), []);
 }
 
 /**
