@@ -204,6 +204,8 @@ test('a new unit left before it can be saved waits in the list; one left untouch
   await expect(page.getByRole('heading', { name: 'No frameworks yet' })).toBeVisible();
 
   await button(page, 'New unit').click();
+  // Typed before the editor opens, the space would press New unit a second time.
+  await expect(textbox(page, 'Title')).toBeFocused();
   await page.keyboard.type('Safeguarding adults');
   await page.getByRole('link', { name: 'All frameworks' }).click();
   const waiting = page.getByTestId('framework-item');

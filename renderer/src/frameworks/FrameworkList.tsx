@@ -54,7 +54,7 @@ export function FrameworkList() {
 
   const startNewUnit = () => {
     const draft = newUnitDraft(newItemId(), newItemId());
-    unsavedFrameworks.keep(draft);
+    unsavedFrameworks.start(draft);
     navigate({ view: 'frameworks', frameworkId: draft.id });
   };
 
