@@ -1,3 +1,4 @@
+import { formatCpdDuration } from '../../../shared/portfolio/cpdDuration.js';
 import { maxCpdMinutes } from '../../../shared/portfolio/weeklyLog.js';
 
 /**
@@ -45,18 +46,7 @@ export function readCpdHours(text: string, maxMinutes: number = maxCpdMinutes): 
   return { ok: true, minutes };
 }
 
-function counted(count: number, one: string, many: string): string {
-  return `${count.toLocaleString('en-GB')} ${count === 1 ? one : many}`;
-}
-
-/** "1 hour 30 minutes", "35 hours", "20 minutes"; no time at all is "0 hours". */
-export function formatCpdDuration(minutes: number): string {
-  const hours = Math.floor(minutes / 60);
-  const rest = minutes % 60;
-  if (rest === 0) return counted(hours, 'hour', 'hours');
-  if (hours === 0) return counted(rest, 'minute', 'minutes');
-  return `${counted(hours, 'hour', 'hours')} ${counted(rest, 'minute', 'minutes')}`;
-}
+export { formatCpdDuration };
 
 /** The field's text for a saved time: hours and minutes, "1:30", "2:00", "0:20". */
 export function formatCpdHoursField(minutes: number): string {

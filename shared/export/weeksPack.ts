@@ -1,0 +1,81 @@
+import type { FileChild } from 'docx';
+import { formatUkDate, todayAsCalendarDate, formatWeekCommencingLong, formatWeekCommencingShort, weekCommencing } from '../dates/weeks.js';
+import { byWeek, weeklyLogsOnly } from '../portfolio/entrySummary.js';
+import type { PortfolioData } from '../portfolio/portfolioData.js';
+import { type EntryRecord, planReviewStatusLabels } from '../portfolio/weeklyLog.js';
+import { plansToReview } from '../plans/planReview.js';
+import type { WeeksExport } from './exportOptions.js';
+import type { PackPlan } from './packPlan.js';
+import { type ExportSource, coverPage, entryFacts, entrySectionsToWord, plural, sectionsOf, wordContextFor } from './packParts.js';
+import { gridTable, heading, wordDocument, wordStyleIds } from './wordStyles.js';
+
+/** The weekly logs from the week holding `from` to the week holding `to`, oldest first. */
+export function weeksInRange(data: PortfolioData, options: Pick<WeeksExport, 'from' | 'to'>): EntryRecord[] {
+  const first = weekCommencing(options.from);
+  const last = weekCommencing(options.to);
+  return byWeek(weeklyLogsOnly(data.entries)).filter((entry) => entry.weekStart >= first && entry.weekStart <= last);
+}
+
+/** "Review of last week's plans" as a table: the plan, the week it was made, how it went. */
+function planReviewTable(data: PortfolioData, entry: EntryRecord): FileChild[] {
+  const plans = plansToReview(weeklyLogsOnly(data.entries), entry.weekStart);
+  if (plans.length === 0) return [];
+  const rows = plans.map((plan) => [
+    plan.planRemoved ? `${plan.text} (since removed from its week)` : plan.text,
+    formatWeekCommencingShort(plan.fromWeek),
+    plan.status ? planReviewStatusLabels[plan.status] : 'Not reviewed',
+  ]);
+  return [heading("Review of last week's plans", wordStyleIds.heading2), gridTable(['Plan', 'Made in', 'Outcome'], rows, [0.56, 0.24, 0.2])];
+}
+
+/**
+ * Weekly logs laid out as a weekly log reads: the review of last week's plans first, then what
+ * happened with its numbered ideas, key thoughts, achievements and next week's plans.
+ */
+export function weeksPack(source: ExportSource, options: WeeksExport): PackPlan {
+  const { data } = source;
+  const weeks = weeksInRange(data, options);
+  const first = weekCommencing(options.from);
+  const last = weekCommencing(options.to);
+  const oneWeek = first === last;
+  const span = oneWeek ? formatWeekCommencingLong(first) : `${formatWeekCommencingShort(first)} to ${formatWeekCommencingShort(last)}`;
+  const title = oneWeek ? `Weekly reflective log: ${span}` : `Weekly reflective logs: ${span}`;
+  const words = weeks.reduce((sum, entry) => sum + entry.summary.words, 0);
+  const ideas = weeks.reduce((sum, entry) => sum + entry.summary.ideas.length, 0);
+  const notes = weeks.length === 0 ? [`There are no weekly logs ${oneWeek ? `for ${span}` : `from ${span}`}.`] : [];
+  return {
+    preview: {
+      title,
+      fileName: oneWeek ? `weekly-log-${first}.docx` : `weekly-logs-${first}-to-${last}.docx`,
+      entries: weeks.length,
+      passages: 0,
+      words,
+      quotedWords: 0,
+      notes,
+    },
+    steps: weeks.length,
+    document: (progress) => {
+      const context = wordContextFor(data, wordStyleIds.heading3, true);
+      const parts = weeks.map((entry, index) => {
+        const children: FileChild[] = [
+          ...entryFacts(data, entry),
+          ...planReviewTable(data, entry),
+          ...entrySectionsToWord(data, entry, sectionsOf(source, entry), context, wordStyleIds.heading2),
+        ];
+        progress(index + 1);
+        return { heading: formatWeekCommencingLong(entry.weekStart), children };
+      });
+      const many = weeks.length > 1;
+      return wordDocument({
+        title,
+        subject: 'Weekly reflective log',
+        author: options.name,
+        description: `${plural(weeks.length, 'weekly log')}, ${plural(ideas, 'idea')}, ${plural(words, 'word')}. Made with Reflective Portfolio on ${formatUkDate(todayAsCalendarDate(source.now))}.`,
+        cover: coverPage('Weekly reflective log', options.name, many ? [['Weeks', span], ['In this document', `${plural(weeks.length, 'weekly log')}, ${plural(ideas, 'idea')}, ${plural(words, 'word')}`]] : []),
+        coverOwnPage: many,
+        contents: many,
+        parts,
+      });
+    },
+  };
+}
