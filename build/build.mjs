@@ -23,6 +23,7 @@ const entryPoints = [
   { ...common, entryPoints: [fromProject('electron/preload.ts')], outfile: fromProject('out/electron/preload.cjs'), platform: 'browser', format: 'cjs', target: 'chrome140', external: ['electron'], minify: true },
   { ...common, entryPoints: [fromProject('electron/web/webMain.ts')], outfile: fromProject('out/web-server.mjs'), platform: 'node', format: 'esm', target: 'node20', banner: { js: esmRequireBanner } },
   { ...common, entryPoints: [fromProject('electron/launch.ts')], outfile: fromProject('out/launch.mjs'), platform: 'node', format: 'esm', target: 'node20', banner: { js: esmRequireBanner } },
+  { ...common, entryPoints: [fromProject('electron/cli/cliMain.ts')], outfile: fromProject('out/cli.mjs'), platform: 'node', format: 'esm', target: 'node20', banner: { js: esmRequireBanner } },
 ];
 
 async function buildRenderer() {

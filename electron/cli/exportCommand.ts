@@ -1,0 +1,67 @@
+import type { ExportPackKind, ExportPreview } from '../../shared/export/exportOptions.js';
+import { type ExportPlan, ExportGap, entriesToLoad, packDocument, planExport } from '../../shared/export/exportPack.js';
+import type { EntrySections } from '../../shared/portfolio/weeklyLog.js';
+import type { PortfolioSnapshot } from '../storage/readPortfolioSnapshot.js';
+import { CliProblem } from './cliProblem.js';
+import type { CommandLine } from './commandLine.js';
+import { checkPackUsage, exportOptionsFromCommandLine } from './exportOptionsFromCommandLine.js';
+import { openPortfolioForCli } from './openPortfolioForCli.js';
+import { checkOutputPath, outputPath, writeOutputFile } from './outputFile.js';
+
+/**
+ * `export <pack>`: reads the portfolio, checks the options with the Export screen's schema, says
+ * what the document will hold, builds it with the same code the app uses and saves it whole.
+ */
+export async function exportCommand(pack: ExportPackKind, commandLine: CommandLine, print: (line: string) => void, now: Date): Promise<void> {
+  const out = outputPath(commandLine.values.out);
+  checkPackUsage(pack, commandLine.values);
+  const snapshot = await openPortfolioForCli(commandLine);
+  await checkOutputPath(out);
+  const options = await exportOptionsFromCommandLine(pack, commandLine, snapshot.data);
+
+  const bodies = await loadBodies(snapshot, entriesToLoad(snapshot.data, options));
+  const planning = planExport({ data: snapshot.data, bodies, now }, options);
+  if (!planning.ok) throw new CliProblem(planning.error.message);
+  const { preview } = planning.value;
+  print(summaryLine(pack, preview));
+  for (const note of preview.notes) print(`Note: ${note}`);
+
+  const bytes = await packDocument(buildDocument(planning.value));
+  await writeOutputFile(out, bytes);
+  print(`Saved ${out}`);
+}
+
+/** Text found missing while the document is built comes back as the export's own plain sentence. */
+function buildDocument(plan: ExportPlan) {
+  try {
+    return plan.document();
+  } catch (error) {
+    if (error instanceof ExportGap) throw new CliProblem(error.message);
+    throw error;
+  }
+}
+
+/** Body files are read a few at a time: enough to keep the disk busy, never thousands of open files. */
+async function loadBodies(snapshot: PortfolioSnapshot, entryIds: readonly string[]): Promise<Map<string, EntrySections>> {
+  const bodies = new Map<string, EntrySections>();
+  const batch = 16;
+  for (let start = 0; start < entryIds.length; start += batch) {
+    const ids = entryIds.slice(start, start + batch);
+    const readings = await Promise.all(ids.map((id) => snapshot.sections(id)));
+    readings.forEach((reading, index) => {
+      if (!reading.ok) throw new CliProblem(reading.message);
+      bodies.set(ids[index] as string, reading.value);
+    });
+  }
+  return bodies;
+}
+
+const counted = (count: number, one: string, many: string) => `${count.toLocaleString('en-GB')} ${count === 1 ? one : many}`;
+
+/** "Assignment evidence: Unit 26: … — 12 entries, 30 passages, 4,210 words (1,950 quoted)." */
+export function summaryLine(pack: ExportPackKind, preview: ExportPreview): string {
+  const parts = [counted(preview.entries, 'entry', 'entries')];
+  if (pack === 'assignment') parts.push(counted(preview.passages, 'passage', 'passages'));
+  parts.push(counted(preview.words, 'word', 'words') + (pack === 'assignment' ? ` (${preview.quotedWords.toLocaleString('en-GB')} quoted)` : ''));
+  return `${preview.title} — ${parts.join(', ')}.`;
+}
