@@ -22,6 +22,8 @@ const entryPoints = [
   { ...common, entryPoints: [fromProject('electron/main.ts')], outfile: fromProject('out/electron/main.cjs'), platform: 'node', format: 'cjs', target: 'node22', external: ['electron'] },
   { ...common, entryPoints: [fromProject('electron/preload.ts')], outfile: fromProject('out/electron/preload.cjs'), platform: 'browser', format: 'cjs', target: 'chrome140', external: ['electron'], minify: true },
   { ...common, entryPoints: [fromProject('electron/web/webMain.ts')], outfile: fromProject('out/web-server.mjs'), platform: 'node', format: 'esm', target: 'node20', banner: { js: esmRequireBanner } },
+  // Word files are built in a worker thread beside main (desktop) or the web server (web mode).
+  { ...common, entryPoints: [fromProject('electron/export/exportWorker.ts')], outfile: fromProject('out/electron/exportWorker.cjs'), platform: 'node', format: 'cjs', target: 'node20' },
   { ...common, entryPoints: [fromProject('electron/launch.ts')], outfile: fromProject('out/launch.mjs'), platform: 'node', format: 'esm', target: 'node20', banner: { js: esmRequireBanner } },
   { ...common, entryPoints: [fromProject('electron/cli/cliMain.ts')], outfile: fromProject('out/cli.mjs'), platform: 'node', format: 'esm', target: 'node20', banner: { js: esmRequireBanner } },
 ];

@@ -105,6 +105,7 @@ function startDesktop(folder: string): void {
         window.close();
       })));
       try {
+        portfolio?.exports.cancelAll();
         await flushPortfolio();
         await portfolio?.opened.close();
       } finally {
@@ -115,7 +116,7 @@ function startDesktop(folder: string): void {
   });
 
   void app.whenReady().then(async () => {
-    portfolio = await openPortfolioApi({ folder, mode: 'desktop', version: app.getVersion() });
+    portfolio = await openPortfolioApi({ folder, mode: 'desktop', version: app.getVersion(), exportWorker: path.join(__dirname, 'exportWorker.cjs') });
     guardSession(session.defaultSession);
     protocol.handle(appScheme, createRendererProtocolHandler(rendererDir));
     ipcMain.handle(ipcChannels.call, createIpcCallHandler(portfolio.handlers));

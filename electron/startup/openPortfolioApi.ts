@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { ApiHandlers, AppInfo } from '../../shared/api/contract.js';
 import { createPortfolioHandlers } from '../../shared/services/portfolioService.js';
+import { ExportJobs, exportEngineFor } from '../export/exportJobs.js';
 import { type OpenedPortfolio, openPortfolio } from '../storage/openPortfolio.js';
 import { productName, productVersion } from './productInfo.js';
 
 export interface PortfolioApi {
   opened: OpenedPortfolio;
   handlers: ApiHandlers;
+  exports: ExportJobs;
 }
 
 export interface OpenPortfolioApiOptions {
@@ -15,6 +17,8 @@ export interface OpenPortfolioApiOptions {
   version?: string;
   now?: () => Date;
   newId?: () => string;
+  /** The built export worker (out/electron/exportWorker.cjs); without it, exports run in this process. */
+  exportWorker?: string;
 }
 
 /** Opens the portfolio folder and builds the operations both the desktop window and web mode serve. */
@@ -23,5 +27,6 @@ export async function openPortfolioApi(options: OpenPortfolioApiOptions): Promis
   const newId = options.newId ?? (() => randomUUID());
   const opened = await openPortfolio(options.folder, { now, newId });
   const appInfo: AppInfo = { productName, version: options.version ?? productVersion, mode: options.mode, portfolioFolder: opened.folder };
-  return { opened, handlers: createPortfolioHandlers(opened, { appInfo, newId, now }) };
+  const exports = new ExportJobs(exportEngineFor(options.exportWorker), newId);
+  return { opened, exports, handlers: createPortfolioHandlers(opened, { appInfo, newId, now, exports }) };
 }

@@ -9,6 +9,7 @@
  */
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { dispatch } from '../../shared/api/dispatch.js';
 import { type ApiErrorCode, type Result, failure } from '../../shared/api/result.js';
 import { securityHeaders } from '../security/contentSecurityPolicy.js';
@@ -25,6 +26,8 @@ export interface WebServerOptions {
   rendererDir: string;
   now?: () => Date;
   newId?: () => string;
+  /** The built export worker; by default the one built beside the renderer (out/electron/exportWorker.cjs). */
+  exportWorker?: string;
 }
 
 export interface CloseOptions {
@@ -109,9 +112,10 @@ function readCall(body: unknown): { name: unknown; argument: unknown } {
 }
 
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
-  const { opened, handlers } = await openPortfolioApi({
+  const { opened, handlers, exports } = await openPortfolioApi({
     folder: options.folder,
     mode: 'web',
+    exportWorker: options.exportWorker ?? path.join(options.rendererDir, '..', 'electron', 'exportWorker.cjs'),
     ...(options.now ? { now: options.now } : {}),
     ...(options.newId ? { newId: options.newId } : {}),
   });
@@ -256,6 +260,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       await Promise.allSettled([...running]);
+      exports.cancelAll();
       await opened.flush();
       await opened.close();
       server.closeAllConnections();

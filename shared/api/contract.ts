@@ -21,6 +21,7 @@ import type { EvidenceItem } from '../evidence/evidenceList.js';
 import type { EvidenceTag, Framework } from '../frameworks/framework.js';
 import { frameworkIdSchema, frameworkSchema } from '../frameworks/frameworkSchemas.js';
 import { entryTagsSchema } from '../portfolio/weeklyLogSchemas.js';
+import { type ExportPreview, exportOptionsSchema } from '../export/exportOptions.js';
 import type { OperationName } from './operationNames.js';
 import type { Result } from './result.js';
 
@@ -29,6 +30,9 @@ export const maxFrameworkFileChars = 2_000_000;
 
 /** Larger template files are refused before they are read. */
 export const maxTemplateFileChars = templateLimits.maxFileChars;
+
+/** An export job's id, as main hands it out. */
+export const exportJobIdSchema = z.string().min(1).max(100).regex(/^[A-Za-z0-9_-]+$/);
 
 /**
  * The one list of operations the page may ask for. Electron's main process and the loopback web
@@ -83,6 +87,11 @@ export const apiInputs = {
   'templates.import': z.object({ text: z.string().max(maxTemplateFileChars) }).strict(),
   'templates.exportFile': z.object({ templateId: templateIdSchema }).strict(),
   'cpd.summary': z.object({ from: calendarDateSchema.nullable(), to: calendarDateSchema.nullable() }).strict(),
+  'export.preview': z.object({ options: exportOptionsSchema }).strict(),
+  'export.start': z.object({ options: exportOptionsSchema }).strict(),
+  'export.progress': z.object({ jobId: exportJobIdSchema }).strict(),
+  'export.cancel': z.object({ jobId: exportJobIdSchema }).strict(),
+  'export.take': z.object({ jobId: exportJobIdSchema }).strict(),
 } as const;
 
 
@@ -187,6 +196,23 @@ export interface CpdLine {
   activityType: CpdActivityType | null;
 }
 
+/** Where an export is. `done` and `total` count entries or outcomes laid out; writing the file is the last step. */
+export interface ExportProgress {
+  state: 'running' | 'done' | 'failed' | 'cancelled';
+  stage: 'reading' | 'laying-out' | 'writing';
+  done: number;
+  total: number;
+  /** Why it failed, as a plain sentence; null otherwise. */
+  message: string | null;
+}
+
+/** A finished Word file, handed to the page once (base64, so it crosses as JSON). */
+export interface ExportedFile {
+  fileName: string;
+  base64: string;
+  bytes: number;
+}
+
 export interface CpdSummary {
   from: CalendarDate | null;
   to: CalendarDate | null;
@@ -279,6 +305,11 @@ export interface ApiOutputs {
   'templates.import': TemplateImportOutcome;
   'templates.exportFile': TemplateFile;
   'cpd.summary': CpdSummary;
+  'export.preview': ExportPreview;
+  'export.start': { jobId: string };
+  'export.progress': ExportProgress;
+  'export.cancel': { cancelled: boolean };
+  'export.take': ExportedFile;
 }
 
 export type ApiInput<K extends OperationName> = z.input<(typeof apiInputs)[K]>;

@@ -41,6 +41,11 @@ export const operationNames = [
   'templates.import',
   'templates.exportFile',
   'cpd.summary',
+  'export.preview',
+  'export.start',
+  'export.progress',
+  'export.cancel',
+  'export.take',
 ] as const;
 
 export type OperationName = (typeof operationNames)[number];

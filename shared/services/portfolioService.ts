@@ -10,6 +10,7 @@ import type { PortfolioHost, PortfolioStore } from '../store/portfolioStore.js';
 import { createEvidenceHandlers } from './evidenceHandlers.js';
 import { createFrameworkHandlers } from './frameworkHandlers.js';
 import { createCpdHandlers } from './cpdHandlers.js';
+import { type ExportService, createExportHandlers } from './exportHandlers.js';
 import { checkedTags, createEntryHandlers, putRecord } from './entryHandlers.js';
 import { createTemplateHandlers } from './templateHandlers.js';
 import { templateName } from '../templates/templateLibrary.js';
@@ -19,6 +20,8 @@ export interface ServiceOptions {
   appInfo: AppInfo;
   newId: () => string;
   now: () => Date;
+  /** Runs Word exports (a worker thread in the app); without it, exports are refused with a message. */
+  exports?: ExportService;
 }
 
 const itemNodeTypes = new Set([ideaNodeType, planNodeType]);
@@ -154,6 +157,7 @@ export function createPortfolioHandlers(host: PortfolioHost, options: ServiceOpt
     ...createEntryHandlers(host, options.newId, options.now),
     ...createTemplateHandlers(host, options.newId),
     ...createCpdHandlers(host),
+    ...createExportHandlers(host, options.exports, options.now),
     ...createFrameworkHandlers(host, options.newId),
     ...createEvidenceHandlers(host),
     'settings.get': async () => withStore((store) => store.read().settings),
