@@ -1,6 +1,11 @@
 /** Hands text to the browser as a downloaded file, without leaving the page. */
 export function downloadTextFile(fileName: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+  downloadBlob(fileName, new Blob([text], { type }));
+}
+
+/** Hands any file (a Word document's bytes) to the browser as a download; the desktop app asks where to save it. */
+export function downloadBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;

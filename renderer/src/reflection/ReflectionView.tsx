@@ -310,7 +310,8 @@ export function ReflectionView({ entryId, passage = null }: ReflectionViewProps)
               <div>
                 <h1>{entry.title || 'Untitled reflection'}</h1>
                 <p className="reflection-header__meta">
-                  {template.name} · {isCalendarDate(entry.date) ? formatUkDate(entry.date) : entry.date}
+                  {template.name} · {isCalendarDate(entry.date) ? formatUkDate(entry.date) : entry.date} ·{' '}
+                  <a href={routeHash({ view: 'export', pack: 'reflection', subject: entryId })}>Export to Word</a>
                 </p>
               </div>
               <SwitchTemplate entryId={entryId} current={template} onSwitched={switched} beforeSwitch={() => session.flushWithin(15_000)} />

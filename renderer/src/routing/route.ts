@@ -1,6 +1,7 @@
 import { type CalendarDate, isCalendarDate, weekCommencing } from '../../../shared/dates/weeks.js';
 import { parseTagKey } from '../../../shared/frameworks/framework.js';
 import { weeklyLogSectionIds } from '../../../shared/portfolio/weeklyLog.js';
+import { type ExportPackKind, isExportPackKind } from '../export/exportPacks.js';
 
 /** A tagged passage to bring into view and highlight when a week or reflection opens. */
 export interface PassageTarget {
@@ -16,7 +17,9 @@ export interface PassageTarget {
  * What the address after `#` names: `#/week/2019-10-07`, `#/week/2019-10-07/passage/thisWeek/0/fw%2Flo3`,
  * `#/ideas`, `#/coverage`, `#/coverage/<framework>`, `#/evidence/<framework>/<outcome>[/<criterion>]`,
  * `#/frameworks`, `#/frameworks/<framework>`, `#/settings`, `#/reflection/<entry>[/passage/…]`,
- * `#/new-reflection`, `#/templates`, `#/templates/<template>`, `#/cpd`.
+ * `#/new-reflection`, `#/templates`, `#/templates/<template>`, `#/cpd`, `#/export`, `#/export/<pack>` and
+ * `#/export/<pack>/<what>` (the week for weekly logs, the framework for assignment evidence, the
+ * reflection for a single reflection).
  */
 export type Route =
   | { view: 'week'; weekStart: CalendarDate; passage?: PassageTarget }
@@ -24,6 +27,7 @@ export type Route =
   | { view: 'new-reflection' }
   | { view: 'templates'; templateId: string | null }
   | { view: 'cpd' }
+  | { view: 'export'; pack: ExportPackKind | null; subject: string | null }
   | { view: 'ideas' }
   | { view: 'coverage'; frameworkId: string | null }
   | { view: 'evidence'; frameworkId: string; outcomeId: string; criterionId: string | null }
@@ -52,6 +56,8 @@ export function routeHash(route: Route): string {
       return `#/evidence/${route.frameworkId}/${route.outcomeId}${route.criterionId ? `/${route.criterionId}` : ''}`;
     case 'frameworks':
       return route.frameworkId ? `#/frameworks/${route.frameworkId}` : '#/frameworks';
+    case 'export':
+      return `#/export${route.pack ? `/${route.pack}${route.subject ? `/${route.subject}` : ''}` : ''}`;
     default:
       return `#/${route.view}`;
   }
@@ -68,6 +74,13 @@ function passageTarget(section: string, occurrence: string, tag: string, section
   return { section, occurrence: Number(occurrence), tag: decoded };
 }
 
+/** What an export address may preselect: a week (any day in it) for weekly logs, an id for a framework or reflection, nothing for appraisal. */
+function exportSubject(pack: ExportPackKind, subject: string | undefined): string | null {
+  if (subject === undefined || pack === 'appraisal') return null;
+  if (pack === 'weeks') return isCalendarDate(subject) ? weekCommencing(subject) : null;
+  return new RegExp(`^${id}$`).test(subject) ? subject : null;
+}
+
 const isWeeklyLogSection = (section: string) => (weeklyLogSectionIds as readonly string[]).includes(section);
 
 /**
@@ -80,6 +93,11 @@ export function parseRoute(hash: string, thisWeek: CalendarDate): Route {
   if (path === 'settings') return { view: 'settings' };
   if (path === 'cpd') return { view: 'cpd' };
   if (path === 'new-reflection') return { view: 'new-reflection' };
+  const exporting = /^export(?:\/([a-z]+)(?:\/([^/]+))?)?$/.exec(path);
+  if (exporting) {
+    const pack = exporting[1] !== undefined && isExportPackKind(exporting[1]) ? exporting[1] : null;
+    return { view: 'export', pack, subject: pack ? exportSubject(pack, exporting[2]) : null };
+  }
   const templates = new RegExp(`^templates(?:/${id})?$`).exec(path);
   if (templates) return { view: 'templates', templateId: templates[1] ?? null };
   const reflection = new RegExp(`^reflection/${id}(?:/passage/${id}/(\\d{1,6})/([^/]+))?$`).exec(path);

@@ -6,7 +6,7 @@ import { useRoute } from '../routing/useRoute.js';
 import { SaveStatus } from '../saving/SaveStatus.js';
 import { WeekView } from '../week/WeekView.js';
 import { ProductName } from './ProductName.js';
-import { CoverageView, CpdView, EvidenceView, FrameworksView, IdeasView, LazyView, NewReflectionView, ReflectionView, SettingsView, TemplatesView, preloadViews } from './lazyViews.js';
+import { CoverageView, CpdView, EvidenceView, ExportView, FrameworksView, IdeasView, LazyView, NewReflectionView, ReflectionView, SettingsView, TemplatesView, preloadViews } from './lazyViews.js';
 import { SkipLink } from './SkipLink.js';
 
 interface AppShellProps {
@@ -53,6 +53,7 @@ export function AppShell({ restoredFrom }: AppShellProps) {
     { view: 'ideas', label: 'Ideas', href: routeHash({ view: 'ideas' }) },
     { view: 'coverage', label: 'Coverage', href: routeHash({ view: 'coverage', frameworkId: null }) },
     { view: 'cpd', label: 'CPD', href: routeHash({ view: 'cpd' }) },
+    { view: 'export', label: 'Export', href: routeHash({ view: 'export', pack: null, subject: null }) },
     { view: 'frameworks', label: 'Frameworks', href: routeHash({ view: 'frameworks', frameworkId: null }) },
     { view: 'templates', label: 'Templates', href: routeHash({ view: 'templates', templateId: null }) },
     { view: 'settings', label: 'Settings', href: routeHash({ view: 'settings' }) },
@@ -101,6 +102,7 @@ export function AppShell({ restoredFrom }: AppShellProps) {
           {route.view === 'new-reflection' ? <NewReflectionView /> : null}
           {route.view === 'templates' ? <TemplatesView templateId={route.templateId} /> : null}
           {route.view === 'cpd' ? <CpdView /> : null}
+          {route.view === 'export' ? <ExportView key={routeHash(route)} pack={route.pack} subject={route.subject} /> : null}
         </LazyView>
       ) : null}
     </div>

@@ -14,6 +14,7 @@ const loaders = {
   newReflection: () => import('../reflection/NewReflectionView.js').then((module) => ({ default: module.NewReflectionView })),
   templates: () => import('../templates/TemplatesView.js').then((module) => ({ default: module.TemplatesView })),
   cpd: () => import('../cpd/CpdView.js').then((module) => ({ default: module.CpdView })),
+  export: () => import('../export/ExportView.js').then((module) => ({ default: module.ExportView })),
 };
 
 export const IdeasView = lazy(loaders.ideas);
@@ -25,6 +26,7 @@ export const ReflectionView = lazy(loaders.reflection);
 export const NewReflectionView = lazy(loaders.newReflection);
 export const TemplatesView = lazy(loaders.templates);
 export const CpdView = lazy(loaders.cpd);
+export const ExportView = lazy(loaders.export);
 
 /** Starts fetching every lazily loaded view, for when the page has nothing more urgent to do. */
 export function preloadViews(): void {

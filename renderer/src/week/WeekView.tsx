@@ -13,7 +13,7 @@ import { EvidenceAtCaret } from '../evidence/EvidenceAtCaret.js';
 import { TagPicker } from '../evidence/TagPicker.js';
 import { WeekEvidenceBar } from '../evidence/WeekEvidenceBar.js';
 import { tagLabel } from '../evidence/tagLabels.js';
-import type { PassageTarget } from '../routing/route.js';
+import { type PassageTarget, routeHash } from '../routing/route.js';
 import { useFrameworksSnapshot } from '../session/FrameworksStore.js';
 import { toEditorDoc } from '../editor/toEditorDoc.js';
 import { navigate } from '../routing/useRoute.js';
@@ -350,6 +350,7 @@ export function WeekView({ weekStart, thisWeek, passage = null }: WeekViewProps)
             onNextWeek={() => goToWeek(shiftWeeks(weekStart, 1))}
             isThisWeek={weekStart === thisWeek}
           />
+          <a href={routeHash({ view: 'export', pack: 'weeks', subject: headingWeek })}>Export this week to Word</a>
         </header>
         <p className="visually-hidden" aria-live="polite">
           {announcement}

@@ -1,0 +1,308 @@
+import { mkdir } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
+import type { Download, Page } from '@playwright/test';
+import type { EditorDoc, EditorNode } from '../../shared/document/editorJson.js';
+import type { EvidenceTag, Framework } from '../../shared/frameworks/framework.js';
+import type { WeeklyLogSections } from '../../shared/portfolio/weeklyLog.js';
+import { convertToPdf, mammothHtml, pdfText, readDocxStructure, renderPage } from '../support/wordFile.js';
+import { callFromPage } from './pageApi.js';
+import { expect, test } from './webApp.js';
+
+const artifacts = 'tests/.artifacts';
+
+// ---------------------------------------------------------------------------------------------
+// A small portfolio written through the API: a course unit, two weekly logs and two reflections.
+
+const unit: Framework = {
+  id: 'unit26',
+  title: 'Supporting Team and Partnership Working',
+  number: '26',
+  archived: false,
+  builtIn: null,
+  outcomes: [
+    {
+      id: 'lo1',
+      code: 'LO1',
+      title: 'Understand what helps teams work well',
+      archived: false,
+      criteria: [
+        { id: 'p1', code: 'P1', text: 'Describe how one team shares out its work', archived: false },
+        { id: 'm1', code: 'M1', text: 'Compare how two teams deal with disagreement', archived: false },
+      ],
+    },
+    { id: 'lo2', code: 'LO2', title: 'Examine how services work in partnership', archived: false, criteria: [{ id: 'p3', code: 'P3', text: 'Describe the partners supporting one person', archived: false }] },
+    { id: 'lo3', code: 'LO3', title: 'Understand the outcomes of partnership working', archived: false, criteria: [] },
+  ],
+};
+
+const tagged = (outcome: string, criterion: string | null = null): EvidenceTag => ({ framework: unit.id, outcome, criterion });
+const text = (words: string, tag?: EvidenceTag): EditorNode => (tag ? { type: 'text', text: words, marks: [{ type: 'evidence', attrs: { ...tag } }] } : { type: 'text', text: words });
+const paragraph = (...content: EditorNode[]): EditorNode => ({ type: 'paragraph', content });
+const doc = (...content: EditorNode[]): EditorDoc => ({ type: 'doc', content });
+const bullets = (...items: string[]): EditorDoc => doc({ type: 'bulletList', content: items.map((item) => ({ type: 'listItem', content: [paragraph(text(item))] })) });
+const empty = doc(paragraph());
+
+/** The passages tagged below, as the document quotes them. */
+const passages = {
+  handover: 'The night team now reads the handover sheet aloud before anyone leaves',
+  rota: 'We agreed a shared rota with the district nurses',
+  social: 'The social prescriber joined our weekly huddle for the first time',
+};
+
+const weekOne = '2019-09-30';
+const weekTwo = '2019-10-07';
+
+function week(narrative: EditorNode[], keyThoughts: string[]): WeeklyLogSections {
+  return { thisWeek: doc(...narrative), keyThoughts: bullets(...keyThoughts), achievements: bullets('Finished the induction workbook'), nextWeekPlans: empty };
+}
+
+async function seedPortfolio(page: Page): Promise<{ gibbs: string; kolb: string }> {
+  await callFromPage(page, 'frameworks.save', { framework: unit });
+  await callFromPage(page, 'week.save', {
+    weekStart: weekOne,
+    sections: week([paragraph(text('A busy first week on the ward. ')), paragraph(text(passages.handover, tagged('lo1', 'p1')), text(', which cut the time we spend chasing answers.'))], ['Handovers work better out loud', 'Ask before assuming']),
+  });
+  await callFromPage(page, 'week.save', {
+    weekStart: weekTwo,
+    sections: week([paragraph(text(passages.rota, tagged('lo2')), text(' so nobody visits twice on the same morning.'))], ['Partnership takes time to set up']),
+  });
+  const gibbs = await callFromPage(page, 'entry.create', { date: '2019-10-02', templateId: 'gibbs', title: 'Handover on a short-staffed night' });
+  await callFromPage(page, 'entry.save', {
+    entryId: gibbs.entry.id,
+    sections: { description: doc(paragraph(text('I took over from a colleague who was running late.'))), feelings: doc(paragraph(text('I was anxious at first.'))) },
+  });
+  await callFromPage(page, 'entry.setTags', { entryId: gibbs.entry.id, tags: [tagged('lo1')] });
+  const kolb = await callFromPage(page, 'entry.create', { date: '2019-10-09', templateId: 'kolb', title: 'Working with the social prescriber' });
+  await callFromPage(page, 'entry.save', { entryId: kolb.entry.id, sections: { 'concrete-experience': doc(paragraph(text(passages.social, tagged('lo2', 'p3')), text('.'))) } });
+  return { gibbs: gibbs.entry.id, kolb: kolb.entry.id };
+}
+
+/** Opens the app with the portfolio seeded (reloaded, so the page reads what was written). */
+async function openSeeded(page: Page, url: string): Promise<{ gibbs: string; kolb: string }> {
+  await page.goto(url);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  const ids = await seedPortfolio(page);
+  await page.reload();
+  await expect(page.getByTestId('week-view')).toHaveAttribute('data-state', 'ready');
+  return ids;
+}
+
+async function expectNoAxeViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+/** Tabs from the top of the page to the main navigation's Export link and follows it. */
+async function openExportByKeyboard(page: Page): Promise<void> {
+  const exportLink = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Export' });
+  for (let presses = 0; presses < 20 && !(await exportLink.evaluate((link) => link === document.activeElement)); presses += 1) await page.keyboard.press('Tab');
+  await expect(exportLink).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Export to Word' })).toBeVisible();
+  await expect(exportLink).toHaveAttribute('aria-current', 'page');
+}
+
+const preview = (page: Page) => page.getByTestId('export-preview');
+
+async function saveDownload(download: Download, name: string): Promise<string> {
+  await mkdir(artifacts, { recursive: true });
+  const path = `${artifacts}/${name}`;
+  await download.saveAs(path);
+  return path;
+}
+
+test('assignment evidence chosen and filled in by keyboard is previewed, exported and opens as a Word document with the cover, outcomes and quoted passages', async ({ page, app }) => {
+  test.setTimeout(150_000);
+  await openSeeded(page, app.url);
+  await openExportByKeyboard(page);
+
+  // The pack choice is a radio group: Tab reaches the chosen pack, arrow keys move.
+  const weeklyLogs = page.getByRole('radio', { name: 'Weekly logs' });
+  await expect(weeklyLogs).toBeChecked();
+  await expect(weeklyLogs).toHaveAccessibleDescription(/laid out as your log reads/);
+  await page.keyboard.press('Tab');
+  await expect(weeklyLogs).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  const assignment = page.getByRole('radio', { name: 'Assignment evidence' });
+  await expect(assignment).toBeChecked();
+  await expect(assignment).toBeFocused();
+  await expect(page.getByRole('heading', { level: 2, name: 'Options for assignment evidence' })).toBeVisible();
+
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('textbox', { name: 'Your name' })).toBeFocused();
+  await page.keyboard.type('Sam Okafor');
+  await page.keyboard.press('Tab');
+  const framework = page.getByRole('combobox', { name: 'Unit or framework' });
+  await expect(framework).toBeFocused();
+  await expect(framework).toHaveValue(unit.id);
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('textbox', { name: 'Course' })).toBeFocused();
+  await page.keyboard.type('HND Healthcare Practice');
+  await page.getByRole('textbox', { name: 'Word limit' }).fill('3,000');
+  const commentary = 'The handover change shows how a team shares out its work when time is short.';
+  await page.getByRole('textbox', { name: 'LO1 Understand what helps teams work well' }).fill(commentary);
+  await page.getByRole('textbox', { name: 'References' }).fill('Gibbs, G. (1988) Learning by Doing. Oxford: FEU.\nKolb, D. (1984) Experiential Learning. Prentice Hall.');
+
+  // The preview counts what the document will hold: two weeks and two reflections, three passages.
+  const quotedWords = Object.values(passages).reduce((sum, passage) => sum + passage.split(' ').length, 0);
+  const commentaryWords = commentary.split(' ').length;
+  await expect(preview(page).getByTestId('export-preview-words')).toContainText((quotedWords + commentaryWords).toLocaleString('en-GB'));
+  await expect(preview(page)).toHaveAttribute('data-state', 'ready');
+  await expect(preview(page).getByTestId('export-preview-entries')).toHaveText('4');
+  await expect(preview(page).getByTestId('export-preview-passages')).toHaveText('3');
+  await expect(preview(page).getByTestId('export-preview-words')).toHaveText(`${quotedWords + commentaryWords} (${(3000 - quotedWords - commentaryWords).toLocaleString('en-GB')} words to spare)`);
+  await expect(preview(page).getByTestId('export-preview-own-words')).toHaveText(`${commentaryWords} (${(3000 - commentaryWords).toLocaleString('en-GB')} words to spare)`);
+  await expect(preview(page).getByTestId('export-preview-notes').getByRole('listitem').first()).toHaveText('No evidence yet for LO3.');
+  await expect(preview(page).getByTestId('export-preview-title')).toHaveText('Assignment evidence: Unit 26: Supporting Team and Partnership Working');
+  await page.screenshot({ path: `${artifacts}/export-screen.png`, fullPage: true });
+  await expectNoAxeViolations(page);
+
+  // A word limit below the count says how far over it is, at once.
+  await page.getByRole('textbox', { name: 'Word limit' }).fill('40');
+  await expect(preview(page).getByTestId('export-preview-words')).toHaveText(`${quotedWords + commentaryWords} (${quotedWords + commentaryWords - 40} words over)`);
+  await page.getByRole('textbox', { name: 'Word limit' }).fill('3000');
+  await expect(preview(page).getByTestId('export-preview-words')).toContainText('to spare');
+
+  const exportButton = page.getByRole('button', { name: 'Export to Word' });
+  await exportButton.focus();
+  const downloading = page.waitForEvent('download');
+  await page.keyboard.press('Enter');
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('assignment-evidence-unit-26-supporting-team-and-partnership-working.docx');
+  await expect(page.getByRole('status').filter({ hasText: /^Saved / })).toHaveText(/^Saved assignment-evidence-unit-26-supporting-team-and-partnership-working\.docx \(\d+(\.\d)? KB\)\.$/);
+  await expect(exportButton).toBeEnabled();
+  const file = await saveDownload(download, 'export-screen-assignment.docx');
+
+  // LibreOffice lays it out as Word would: the cover, each outcome and the quoted passages.
+  const pdf = await convertToPdf(file, artifacts);
+  const words = (await pdfText(pdf)).replace(/\s+/g, ' ');
+  for (const expected of ['Sam Okafor', 'HND Healthcare Practice', 'LO1 Understand what helps teams work well', 'LO2 Examine how services work in partnership', 'LO3 Understand the outcomes of partnership working', passages.handover, passages.social, commentary, 'Gibbs, G. (1988) Learning by Doing']) {
+    expect(words).toContain(expected);
+  }
+  const picture = await renderPage(pdf, 1, `${artifacts}/export-screen-assignment-p1`, 70);
+  expect(picture).toMatch(/p1\.png$/);
+
+  const structure = await readDocxStructure(file);
+  const headings = structure.paragraphs.filter((paragraph) => paragraph.style === 'Heading 1').map((paragraph) => paragraph.text);
+  expect(headings).toEqual(expect.arrayContaining(['LO1 Understand what helps teams work well', 'LO2 Examine how services work in partnership', 'LO3 Understand the outcomes of partnership working', 'References']));
+  const mapping = structure.tables.find((table) => table.rows[0]?.[0] === 'Code');
+  expect(mapping?.style).toBe('Table Grid');
+  expect(mapping?.headerRepeated[0]).toBe(true);
+  expect(structure.core.title).toBe('Assignment evidence: Unit 26: Supporting Team and Partnership Working');
+  expect(structure.core.author).toBe('Sam Okafor');
+
+  const { html } = await mammothHtml(file);
+  expect(html).toMatch(/<h1>(<a id="[^"]+"><\/a>)?LO1 Understand what helps teams work well<\/h1>/);
+  expect(html).toMatch(/<h2>Evidence<\/h2>/);
+});
+
+test('an export can be cancelled while it runs, saves nothing, and the options stay editable meanwhile', async ({ page, app }) => {
+  test.setTimeout(120_000);
+  await page.goto(app.url);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  // Sixty long weeks take the back end a while to lay out.
+  const paragraphText = 'Today I worked with the discharge team on a complicated case and learned how much the ward depends on clear notes shared early. '.repeat(6);
+  const first = '2018-01-01';
+  for (let index = 0; index < 60; index += 1) {
+    const weekStart = new Date(Date.UTC(2018, 0, 1 + index * 7)).toISOString().slice(0, 10);
+    await callFromPage(page, 'week.save', { weekStart, sections: week(Array.from({ length: 40 }, () => paragraph(text(paragraphText))), ['Share notes early', 'Ask the family first']) });
+  }
+  await page.evaluate(() => {
+    window.location.hash = '#/export/weeks';
+  });
+  await expect(page.getByRole('heading', { level: 1, name: 'Export to Word' })).toBeVisible();
+  await page.getByLabel('First week', { exact: true }).fill(first);
+  await page.getByLabel('Last week', { exact: true }).fill('2019-02-18');
+  await expect(page.getByTestId('export-from-in-words')).toHaveText('Week commencing Monday 1 January 2018');
+  await expect(preview(page).getByTestId('export-preview-entries')).toHaveText('60');
+
+  let downloads = 0;
+  page.on('download', () => (downloads += 1));
+  await page.getByRole('button', { name: 'Export to Word' }).click();
+  const progress = page.getByRole('progressbar', { name: 'Export progress' });
+  await expect(progress).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Export to Word' })).toBeDisabled();
+  await expect(progress).toHaveAttribute('aria-valuemax', '60');
+  await expect(page.getByTestId('export-progress-text')).toHaveText(/^Laying out \d+ of 60 weeks…$/);
+  await page.screenshot({ path: `${artifacts}/export-screen-progress.png` });
+
+  // Typing in the options goes on while it runs.
+  await page.getByRole('textbox', { name: 'Your name' }).fill('Alex Morgan');
+  await expect(page.getByRole('textbox', { name: 'Your name' })).toHaveValue('Alex Morgan');
+
+  await page.getByRole('button', { name: 'Cancel export' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'cancelled' })).toHaveText('Export cancelled; nothing was saved.');
+  await expect(progress).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Cancel export' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Export to Word' })).toBeEnabled();
+  await page.waitForTimeout(500);
+  expect(downloads).toBe(0);
+});
+
+test('the week page opens the Export screen for its week, whose weekly log is exported with its headings and lists', async ({ page, app }) => {
+  test.setTimeout(120_000);
+  await openSeeded(page, app.url);
+  await page.evaluate((weekStart) => {
+    window.location.hash = `#/week/${weekStart}`;
+  }, weekTwo);
+  await expect(page.getByTestId('week-view')).toHaveAttribute('data-state', 'ready');
+  await page.getByRole('link', { name: 'Export this week to Word' }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name: 'Export to Word' })).toBeVisible();
+  await expect(page.getByRole('radio', { name: 'Weekly logs' })).toBeChecked();
+  await expect(page.getByLabel('First week', { exact: true })).toHaveValue(weekTwo);
+  await expect(page.getByLabel('Last week', { exact: true })).toHaveValue(weekTwo);
+  await expect(page.getByTestId('export-to-in-words')).toHaveText('Week commencing Monday 7 October 2019');
+  await expect(preview(page).getByTestId('export-preview-title')).toHaveText('Weekly reflective log: Week commencing Monday 7 October 2019');
+  await expect(preview(page).getByTestId('export-preview-entries')).toHaveText('1');
+  await page.screenshot({ path: `${artifacts}/export-screen-weeks.png`, fullPage: true });
+
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export to Word' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('weekly-log-2019-10-07.docx');
+  await expect(page.getByTestId('export-status')).toHaveText(/^Saved weekly-log-2019-10-07\.docx/);
+  const file = await saveDownload(download, 'export-screen-week.docx');
+  const { html } = await mammothHtml(file);
+  expect(html).toContain('Partnership takes time to set up');
+  expect(html).toMatch(/<ul><li>Partnership takes time to set up<\/li><\/ul>/);
+  expect(html).toMatch(/<h2>Key thoughts<\/h2>/);
+
+  // A range with no logs says so, and there is nothing to export.
+  await page.getByRole('button', { name: 'This week' }).click();
+  await expect(preview(page).getByTestId('export-preview-notes')).toHaveText(/^There are no weekly logs for /);
+  await expect(page.getByRole('button', { name: 'Export to Word' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Export to Word' })).toHaveAccessibleDescription(/^There are no weekly logs for /);
+});
+
+test('a reflection opens the Export screen with itself chosen, and the screen passes axe at full width and narrow', async ({ page, app }) => {
+  const { kolb } = await openSeeded(page, app.url);
+  await page.evaluate((entryId) => {
+    window.location.hash = `#/reflection/${entryId}`;
+  }, kolb);
+  await expect(page.getByTestId('reflection-view')).toHaveAttribute('data-state', 'ready');
+  await page.getByRole('link', { name: 'Export to Word' }).click();
+
+  await expect(page.getByRole('radio', { name: 'A single reflection' })).toBeChecked();
+  await expect(page.getByRole('combobox', { name: 'Reflection' })).toHaveValue(kolb);
+  await expect(preview(page).getByTestId('export-preview-title')).toContainText('Working with the social prescriber');
+  await expectNoAxeViolations(page);
+
+  await page.getByRole('radio', { name: 'Appraisal or revalidation' }).check();
+  await expect(page.getByRole('textbox', { name: 'Registration number' })).toBeVisible();
+  await page.getByLabel('From', { exact: true }).fill('2019-09-01');
+  await page.getByLabel('To', { exact: true }).fill('2019-08-01');
+  await expect(page.getByText('This is before the first date: choose 1 September 2019 or later.')).toBeVisible();
+  await expect(page.getByLabel('To', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByRole('button', { name: 'Export to Word' })).toBeDisabled();
+  await page.getByLabel('To', { exact: true }).fill('2019-12-31');
+  await expect(preview(page).getByTestId('export-preview-entries')).toHaveText('4');
+
+  await page.getByRole('radio', { name: 'Assignment evidence' }).check();
+  await expect(preview(page).getByTestId('export-preview-passages')).toHaveText('3');
+  await expectNoAxeViolations(page);
+
+  await page.setViewportSize({ width: 700, height: 900 });
+  await page.screenshot({ path: `${artifacts}/export-screen-narrow.png`, fullPage: true });
+  await expectNoAxeViolations(page);
+});
