@@ -1,17 +1,32 @@
-import { type FileChild, Paragraph, TextRun } from 'docx';
-import { formatUkDate, formatWeekCommencingLong, formatWeekCommencingShort, weekCommencing } from '../dates/weeks.js';
+import type { FileChild } from 'docx';
+import { formatUkDate, formatWeekCommencingLong, formatWeekCommencingShort, todayAsCalendarDate, weekCommencing } from '../dates/weeks.js';
 import { coverage } from '../evidence/coverage.js';
 import { numberIdeas } from '../ideas/ideaNumbering.js';
 import { formatCpdDuration } from '../portfolio/cpdDuration.js';
 import { byDate, byWeek, weeklyLogsOnly } from '../portfolio/entrySummary.js';
 import type { PortfolioData } from '../portfolio/portfolioData.js';
-import { type EntryRecord, type PlanReviewStatus, cpdActivityTypeLabels, ideaStatusLabels, planReviewStatusLabels } from '../portfolio/weeklyLog.js';
+import { type EntryRecord, type IdeaStatus, type PlanReviewStatus, cpdActivityTypeLabels, ideaStatusLabels, planReviewStatusLabels } from '../portfolio/weeklyLog.js';
 import { cpdSummary } from '../services/cpdHandlers.js';
 import { editorDocToWord } from './editorToWord.js';
 import type { AppraisalExport } from './exportOptions.js';
 import type { PackPlan } from './packPlan.js';
-import { type ExportSource, coverPage, entryName, entrySectionsToWord, plural, rangeWords, sectionsOf, templateOf, wordContextFor } from './packParts.js';
-import { bullet, gridTable, heading, textParagraph, wordDocument, wordStyleIds } from './wordStyles.js';
+import {
+  type ExportSource,
+  coverPage,
+  entryName,
+  entrySectionsToWord,
+  entryTitle,
+  evidenceLine,
+  footerText,
+  linkedChecklist,
+  plural,
+  rangeWords,
+  sectionsOf,
+  shortDate,
+  templateOf,
+  wordContextFor,
+} from './packParts.js';
+import { type WordPart, gridTable, heading, textParagraph, wordDocument, wordStyleIds } from './wordStyles.js';
 
 const nmcAccount = 'nmc-reflective-account';
 const nmcThemes = 'nmc-code-themes';
@@ -41,7 +56,15 @@ function plansMade(data: PortfolioData, logs: readonly EntryRecord[]): PlanLine[
   );
 }
 
-const stillOpen = (status: PlanReviewStatus | null) => status === null || status === 'carried' || status === 'partly' || status === 'not-done';
+const stillOpen = (status: PlanReviewStatus | null) => status !== 'done';
+
+const count = (value: number) => value.toLocaleString('en-GB');
+
+/** "4 (1 done, 2 in progress)" */
+function withBreakdown(total: number, parts: readonly (readonly [number, string])[]): string {
+  const named = parts.filter(([value]) => value > 0).map(([value, label]) => `${count(value)} ${label}`);
+  return named.length > 0 && total > 0 ? `${count(total)} (${named.join(', ')})` : count(total);
+}
 
 /**
  * An appraisal or revalidation record for a period: the numbers, achievements, ideas and what
@@ -72,24 +95,28 @@ export function appraisalPack(source: ExportSource, options: AppraisalExport): P
       let done = 0;
       const step = () => progress(++done);
       const context = wordContextFor(data, wordStyleIds.heading4, false);
-      const parts: { heading: string; children: FileChild[] }[] = [];
+      const parts: WordPart[] = [];
 
+      // The short parts follow one another; the accounts and the CPD log each start a page.
       const plansDone = plans.filter((plan) => plan.status === 'done').length;
+      const ideasBy = (status: IdeaStatus) => ideas.filter((idea) => idea.status === status).length;
+      const participatory = cpd.participatoryMinutes === cpd.totalMinutes ? 'all participatory' : `${formatCpdDuration(cpd.participatoryMinutes)} participatory`;
       parts.push({
         heading: 'Summary',
         children: [
           gridTable(
-            ['In this period', 'Count'],
             [
-              ['Weekly logs', logs.length.toLocaleString('en-GB')],
-              ['Reflections', reflections.length.toLocaleString('en-GB')],
-              ['Written reflective accounts (NMC form)', accounts.length.toLocaleString('en-GB')],
-              ['Ideas', ideas.length.toLocaleString('en-GB')],
-              ['Plans made / done', `${plans.length.toLocaleString('en-GB')} / ${plansDone.toLocaleString('en-GB')}`],
-              ['CPD time', `${formatCpdDuration(cpd.totalMinutes)} (${formatCpdDuration(cpd.participatoryMinutes)} participatory)`],
-              ['Words written', words.toLocaleString('en-GB')],
+              { header: 'Record', width: 0.4 },
+              { header: 'In this period', width: 0.6 },
             ],
-            [0.7, 0.3],
+            [
+              ['Weekly logs', count(logs.length)],
+              ['Reflections', accounts.length > 0 ? `${count(reflections.length)} (${count(accounts.length)} on the NMC reflective account form)` : count(reflections.length)],
+              ['Ideas', withBreakdown(ideas.length, [[ideasBy('done'), 'done'], [ideasBy('in-progress'), 'in progress'], [ideasBy('dropped'), 'dropped']])],
+              ['Plans made', withBreakdown(plans.length, [[plansDone, 'done'], [plans.length - plansDone, 'still open']])],
+              ['CPD time', cpd.totalMinutes > 0 ? `${formatCpdDuration(cpd.totalMinutes)}, ${participatory}` : 'None recorded'],
+              ['Words written', count(words)],
+            ],
           ),
         ],
       });
@@ -101,90 +128,122 @@ export function appraisalPack(source: ExportSource, options: AppraisalExport): P
         if (written.length > 0) achievements.push(heading(formatWeekCommencingLong(entry.weekStart), wordStyleIds.heading3), ...written);
         step();
       }
-      parts.push({ heading: 'Achievements', children: achievements.length > 0 ? achievements : [textParagraph('No achievements are written in the weekly logs of this period.', { style: wordStyleIds.note })] });
+      parts.push({
+        heading: 'Achievements',
+        newPage: false,
+        children: achievements.length > 0 ? achievements : [textParagraph('No achievements are written in the weekly logs of this period.', { style: wordStyleIds.note })],
+      });
 
       parts.push({
         heading: 'Ideas and what became of them',
+        newPage: false,
         children:
           ideas.length > 0
-            ? [gridTable(['Idea', 'Week', 'What it was', 'Status'], ideas.map((idea) => [`Idea ${idea.number}`, formatWeekCommencingShort(idea.weekStart), idea.text, ideaStatusLabels[idea.status]]), [0.12, 0.18, 0.52, 0.18])]
+            ? [
+                gridTable(
+                  [
+                    { header: 'Idea', width: 0.08 },
+                    { header: 'What it was', width: 0.53 },
+                    { header: 'Written in', width: 0.21 },
+                    { header: 'Status', width: 0.18 },
+                  ],
+                  ideas.map((idea) => [String(idea.number), idea.text, formatWeekCommencingShort(idea.weekStart), ideaStatusLabels[idea.status]]),
+                ),
+              ]
             : [textParagraph('No ideas are written in the weekly logs of this period.', { style: wordStyleIds.note })],
       });
 
       const open = plans.filter((plan) => stillOpen(plan.status));
-      const planRows = (list: readonly PlanLine[]) => list.map((plan) => [plan.text, formatWeekCommencingShort(plan.fromWeek), plan.status ? planReviewStatusLabels[plan.status] : 'Not reviewed yet']);
+      const planTable = (list: readonly PlanLine[]) =>
+        gridTable(
+          [
+            { header: 'Plan', width: 0.58 },
+            { header: 'Made in', width: 0.21 },
+            { header: 'Last review', width: 0.21 },
+          ],
+          list.map((plan) => [plan.text, formatWeekCommencingShort(plan.fromWeek), plan.status ? planReviewStatusLabels[plan.status] : 'Not reviewed yet']),
+        );
       parts.push({
         heading: 'Development plan',
-        children: [
-          heading('Still to do', wordStyleIds.heading2),
-          ...(open.length > 0 ? [gridTable(['Plan', 'Made in', 'Last review'], planRows(open), [0.56, 0.24, 0.2])] : [textParagraph('Every plan made in this period was reviewed as done.', { style: wordStyleIds.note })]),
-          heading('Done', wordStyleIds.heading2),
-          ...(plans.length - open.length > 0
-            ? [gridTable(['Plan', 'Made in', 'Last review'], planRows(plans.filter((plan) => !stillOpen(plan.status))), [0.56, 0.24, 0.2])]
-            : [textParagraph('No plan made in this period has been reviewed as done yet.', { style: wordStyleIds.note })]),
-        ],
+        newPage: false,
+        children:
+          plans.length === 0
+            ? [textParagraph('No plans are written in the weekly logs of this period.', { style: wordStyleIds.note })]
+            : [
+                heading('Still to do', wordStyleIds.heading2),
+                ...(open.length > 0 ? [planTable(open)] : [textParagraph('Every plan made in this period was reviewed as done.', { style: wordStyleIds.note })]),
+                heading('Done', wordStyleIds.heading2),
+                ...(plans.length > open.length ? [planTable(plans.filter((plan) => !stillOpen(plan.status)))] : [textParagraph('No plan made in this period has been reviewed as done yet.', { style: wordStyleIds.note })]),
+              ],
       });
 
+      // Each account is a form of its own, on its own page, its Code themes ticked at the top as on the NMC's form.
       const accountChildren: FileChild[] = [];
-      for (const entry of accounts) {
-        const template = templateOf(data, entry);
-        accountChildren.push(heading(entryName(data, entry), wordStyleIds.heading2));
+      accounts.forEach((entry, index) => {
+        accountChildren.push(heading(entryName(data, entry), wordStyleIds.heading2, { pageBreakBefore: index > 0 }));
+        if (nmc) accountChildren.push(...linkedChecklist(nmc, entry, wordStyleIds.heading3));
         accountChildren.push(...entrySectionsToWord(data, entry, sectionsOf(source, entry), context, wordStyleIds.heading3, { keepEmpty: true }));
-        const themes = nmc ? entry.tags.filter((tag) => tag.framework === nmc.id) : [];
-        accountChildren.push(heading('Themes of the Code', wordStyleIds.heading3));
-        const themeNames = themes.map((tag) => nmc?.outcomes.find((outcome) => outcome.id === tag.outcome)?.title).filter((name): name is string => Boolean(name));
-        if (themeNames.length > 0) accountChildren.push(...themeNames.map((name) => bullet(name)));
-        else accountChildren.push(textParagraph('No theme ticked.', { style: wordStyleIds.note }));
-        if (template.notice) accountChildren.push(textParagraph(template.notice, { style: wordStyleIds.note }));
         step();
-      }
+      });
       if (others.length > 0) {
-        accountChildren.push(heading('Other reflections in this period', wordStyleIds.heading2));
-        accountChildren.push(gridTable(['Reflection', 'Template', 'Words'], others.map((entry) => [entryName(data, entry), templateOf(data, entry).name, entry.summary.words.toLocaleString('en-GB')]), [0.55, 0.3, 0.15]));
+        accountChildren.push(
+          heading(accounts.length > 0 ? 'Other reflections in this period' : 'Reflections in this period', wordStyleIds.heading2),
+          gridTable(
+            [
+              { header: 'Date', width: 0.15 },
+              { header: 'Reflection', width: 0.45 },
+              { header: 'Written with', width: 0.3 },
+              { header: 'Words', width: 0.1, align: 'right' },
+            ],
+            others.map((entry) => [shortDate(entry.date), entryTitle(data, entry), templateOf(data, entry).name, count(entry.summary.words)]),
+          ),
+        );
       }
       parts.push({ heading: 'Reflective accounts', children: accountChildren.length > 0 ? accountChildren : [textParagraph('No reflections are dated in this period.', { style: wordStyleIds.note })] });
 
       const cpdRows = cpd.lines.map((line) => {
         const entry = data.entries.find((candidate) => candidate.id === line.entryId);
-        return [formatUkDate(line.date), entry ? entryName(data, entry) : line.title, line.activityType ? cpdActivityTypeLabels[line.activityType] : 'Not given', formatCpdDuration(line.minutes), line.participatory ? 'Yes' : 'No'];
+        return [shortDate(line.date), entry ? entryTitle(data, entry) : line.title, line.activityType ? cpdActivityTypeLabels[line.activityType] : 'Not given', formatCpdDuration(line.minutes), line.participatory ? 'Yes' : 'No'];
       });
-      parts.push({
-        heading: 'CPD log',
-        children:
-          cpdRows.length > 0
-            ? [
-                gridTable(['Date', 'Activity', 'Type', 'Time', 'Participatory'], [...cpdRows, ['', 'Total', '', formatCpdDuration(cpd.totalMinutes), `${formatCpdDuration(cpd.participatoryMinutes)} participatory`]], [0.14, 0.4, 0.18, 0.14, 0.14]),
-              ]
-            : [textParagraph('No CPD time is recorded in this period.', { style: wordStyleIds.note })],
-      });
+      const cpdChildren: FileChild[] =
+        cpdRows.length > 0
+          ? [
+              gridTable(
+                [
+                  { header: 'Date', width: 0.14 },
+                  { header: 'Activity', width: 0.34 },
+                  { header: 'Type', width: 0.19 },
+                  { header: 'Time', width: 0.13 },
+                  { header: 'Participatory', width: 0.2 },
+                ],
+                [...cpdRows, { cells: ['', 'Total', '', formatCpdDuration(cpd.totalMinutes), formatCpdDuration(cpd.participatoryMinutes)], emphasis: true }],
+              ),
+            ]
+          : [textParagraph('No CPD time is recorded in this period.', { style: wordStyleIds.note })];
 
       if (hcpc) {
         const map = coverage(hcpc, entries, { from: null, to: null });
-        const used = map.rows.some((row) => row.cells.length > 0);
-        if (used) {
-          parts.push({
-            heading: 'HCPC standards for CPD',
-            children: [
-              gridTable(
-                ['Standard', 'What it asks', 'Evidence in this period'],
-                map.rows
-                  .filter((row) => row.level === 'outcome' && !row.archived)
-                  .map((row) => [
-                    row.code,
-                    row.title,
-                    row.cells.length > 0
-                      ? row.cells.map((cell) => {
-                          const entry = data.entries.find((candidate) => candidate.id === map.columns[cell.column]!.entryId);
-                          return new Paragraph({ spacing: { after: 0 }, children: [new TextRun(entry ? entryName(data, entry) : map.columns[cell.column]!.date)] });
-                        })
-                      : 'None in this period',
-                  ]),
-                [0.14, 0.46, 0.4],
-              ),
-            ],
-          });
+        if (map.rows.some((row) => row.cells.length > 0)) {
+          cpdChildren.push(
+            heading('HCPC standards for CPD', wordStyleIds.heading2),
+            gridTable(
+              [
+                { header: 'Standard', width: 0.14 },
+                { header: 'What it asks', width: 0.46 },
+                { header: 'Evidence in this period', width: 0.4 },
+              ],
+              map.rows
+                .filter((row) => row.level === 'outcome' && !row.archived)
+                .map((row) => [
+                  row.code,
+                  row.title,
+                  row.cells.length > 0 ? row.cells.map((cell) => evidenceLine(data, map, cell)) : 'None in this period',
+                ]),
+            ),
+          );
         }
       }
+      parts.push({ heading: 'CPD log', children: cpdChildren });
       step();
       const week = (date: string) => formatWeekCommencingShort(weekCommencing(date));
       return wordDocument({
@@ -192,14 +251,15 @@ export function appraisalPack(source: ExportSource, options: AppraisalExport): P
         subject: 'Appraisal and revalidation',
         author: options.name,
         description: `${plural(entries.length, 'entry', 'entries')} from ${week(options.from)} to ${week(options.to)}. Made with Reflective Portfolio.`,
+        footer: footerText(options.name, 'Appraisal and revalidation record'),
         cover: coverPage('Appraisal and revalidation record', options.name, [
           ['Role', options.role],
           ['Registration number', options.registration],
           ['Period', period],
-          ['Prepared', formatUkDate(source.now.toISOString().slice(0, 10))],
+          ['Prepared', formatUkDate(todayAsCalendarDate(source.now))],
         ]),
         coverOwnPage: true,
-        contents: true,
+        contents: 2,
         parts,
       });
     },

@@ -1,8 +1,8 @@
-import { AlignmentType, ExternalHyperlink, type FileChild, type ParagraphChild, Paragraph, ShadingType, TextRun } from 'docx';
+import { AlignmentType, ExternalHyperlink, type FileChild, type NumberingDefinition, type ParagraphChild, Paragraph, ShadingType, TextRun } from 'docx';
 import type { EditorMark, EditorNode } from '../document/editorJson.js';
 import { type EvidenceTag, evidenceMarkType, tagFromMarkAttrs, tagKey } from '../frameworks/framework.js';
 import { ideaNodeType } from '../portfolio/weeklyLog.js';
-import { type HeadingStyle, wordNumbering, wordStyleIds } from './wordStyles.js';
+import { type HeadingStyle, numberStyles, numberedList, wordNumbering, wordStyleIds } from './wordStyles.js';
 
 /**
  * The editor's JSON (every node and mark the section editors store) as Word paragraphs, using
@@ -44,7 +44,7 @@ interface RunFormat {
 
 const tagShading = { type: ShadingType.CLEAR, color: 'auto', fill: 'FFF4CC' } as const;
 
-function formatOf(marks: readonly EditorMark[] | undefined, showTags: boolean): RunFormat {
+function formatOf(marks: readonly EditorMark[] | undefined, context: WordContext): RunFormat {
   const format: RunFormat = {};
   for (const mark of marks ?? []) {
     if (mark.type === 'bold') format.bold = true;
@@ -52,7 +52,11 @@ function formatOf(marks: readonly EditorMark[] | undefined, showTags: boolean): 
     else if (mark.type === 'underline') format.underline = {};
     else if (mark.type === 'strike') format.strike = true;
     else if (mark.type === 'code') format.font = 'Consolas';
-    else if (mark.type === evidenceMarkType && showTags) format.shading = tagShading;
+    else if (mark.type === evidenceMarkType && context.showTags) {
+      // A tag whose outcome has gone from its framework is no longer evidence of anything: its words are plain.
+      const tag = tagFromMarkAttrs(mark.attrs);
+      if (tag && context.tagCode(tag) !== null) format.shading = tagShading;
+    }
   }
   return format;
 }
@@ -100,7 +104,7 @@ export function inlineRuns(nodes: readonly EditorNode[], context: WordContext): 
       continue;
     }
     if (node.type !== 'text' || !node.text) continue;
-    const format = formatOf(node.marks, context.showTags);
+    const format = formatOf(node.marks, context);
     const link = linkOf(node);
     if (link) children.push(new ExternalHyperlink({ link, children: textRuns(node.text, format, wordStyleIds.hyperlink) }));
     else children.push(...textRuns(node.text, format));
@@ -112,24 +116,39 @@ export function inlineRuns(nodes: readonly EditorNode[], context: WordContext): 
 const hasWords = (node: EditorNode): boolean => (node.content ?? []).some((child) => (child.type === 'text' && (child.text ?? '').trim() !== '') || hasWords(child));
 
 interface ListPlace {
-  reference: string;
+  reference: string | NumberingDefinition;
   level: number;
   instance?: number;
 }
 
+/** Where a run of blocks sits: in which list item (if any), inside a quote or not, under how many numbered lists. */
+interface Place {
+  list: ListPlace | null;
+  quoted: boolean;
+  numberedDepth: number;
+}
+
 const maxListLevel = 8;
 
-/** Block nodes as Word paragraphs; `list` is the list item the blocks sit in, if any. */
-function blocks(nodes: readonly EditorNode[], context: WordContext, list: ListPlace | null, quoted: boolean): FileChild[] {
+/** Where an ordered list starts counting (the editor's `start`), 1 unless it says otherwise. */
+function startOf(node: EditorNode): number {
+  const start = node.attrs?.['start'];
+  return typeof start === 'number' && Number.isInteger(start) && start >= 0 && start <= 32_767 ? start : 1;
+}
+
+/** Block nodes as Word paragraphs. */
+function blocks(nodes: readonly EditorNode[], context: WordContext, place: Place): FileChild[] {
   const out: FileChild[] = [];
+  const { list, quoted } = place;
   // Only a list item's first paragraph carries the bullet or number; the rest sit indented under it.
   let listPlace = list;
   const paragraphOptions = (extraStyle?: string) => {
-    const place = listPlace;
+    const current = listPlace;
     listPlace = null;
-    if (place) return { numbering: { reference: place.reference, level: place.level, ...(place.instance !== undefined ? { instance: place.instance } : {}) }, ...(extraStyle ? { style: extraStyle } : {}) };
-    if (list) return { style: wordStyleIds.listContinue, indent: { left: 720 * (list.level + 1) } };
-    return extraStyle ? { style: extraStyle } : quoted ? { style: wordStyleIds.quote } : {};
+    const style = extraStyle ?? (quoted ? wordStyleIds.quote : undefined);
+    if (current) return { numbering: { reference: current.reference, level: current.level, ...(current.instance !== undefined ? { instance: current.instance } : {}) }, ...(style ? { style } : {}) };
+    if (list) return { style: style ?? wordStyleIds.listContinue, indent: { left: 720 * (list.level + 1) } };
+    return style ? { style } : {};
   };
   for (const node of nodes) {
     switch (node.type) {
@@ -153,37 +172,42 @@ function blocks(nodes: readonly EditorNode[], context: WordContext, list: ListPl
         break;
       }
       case 'blockquote':
+        if (!hasWords(node)) continue;
+        out.push(...blocks(node.content ?? [], context, { ...place, list: listPlace, quoted: true }));
         listPlace = null;
-        out.push(...blocks(node.content ?? [], context, null, true));
         break;
       case 'codeBlock': {
         if (!hasWords(node)) continue;
-        listPlace = null;
         const text = (node.content ?? []).map((child) => child.text ?? '').join('');
-        out.push(new Paragraph({ style: wordStyleIds.code, children: textRuns(text, {}) }));
+        out.push(new Paragraph({ ...paragraphOptions(wordStyleIds.code), children: textRuns(text.replace(/\n+$/, ''), {}) }));
         break;
       }
       case 'horizontalRule':
         listPlace = null;
-        out.push(new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun('* * *')] }));
+        out.push(new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun('*\u2003*\u2003*')] }));
         break;
       case 'bulletList':
       case 'orderedList':
       case 'taskList': {
+        if (!hasWords(node)) continue;
+        // A list as a list item's first block puts its first item on the item's own line, as the editor shows it.
         listPlace = null;
         const level = list ? Math.min(list.level + 1, maxListLevel) : 0;
-        const instance = node.type === 'orderedList' ? context.nextListInstance() : undefined;
+        const numbered = node.type === 'orderedList';
+        const numbers = numbered ? numberedList(numberStyles[place.numberedDepth % numberStyles.length]!, startOf(node)) : null;
+        const instance = numbered ? context.nextListInstance() : undefined;
         for (const item of node.content ?? []) {
-          const reference =
-            node.type === 'bulletList' ? wordNumbering.bullets : node.type === 'orderedList' ? wordNumbering.numbers : item.attrs?.['checked'] === true ? wordNumbering.tasksDone : wordNumbering.tasksOpen;
-          out.push(...blocks(item.content ?? [], context, { reference, level, ...(instance !== undefined ? { instance } : {}) }, quoted));
+          const reference = numbers ?? (node.type === 'bulletList' ? wordNumbering.bullets : item.attrs?.['checked'] === true ? wordNumbering.tasksDone : wordNumbering.tasksOpen);
+          const itemPlace: ListPlace = { reference, level, ...(instance !== undefined ? { instance } : {}) };
+          out.push(...blocks(item.content ?? [], context, { list: itemPlace, quoted, numberedDepth: place.numberedDepth + (numbered ? 1 : 0) }));
         }
         break;
       }
       default:
         // A node this version does not know still keeps its words.
-        if (node.content) out.push(...blocks(node.content, context, listPlace, quoted));
+        if (node.content) out.push(...blocks(node.content, context, { ...place, list: listPlace }));
         else if (node.type === 'text' && node.text?.trim()) out.push(new Paragraph({ ...paragraphOptions(), children: inlineRuns([node], context) }));
+        listPlace = null;
     }
   }
   return out;
@@ -191,7 +215,7 @@ function blocks(nodes: readonly EditorNode[], context: WordContext, list: ListPl
 
 /** One section's document as Word paragraphs; empty paragraphs (spacing in the editor) are left out. */
 export function editorDocToWord(doc: EditorNode, context: WordContext): FileChild[] {
-  return blocks(doc.content ?? [], context, null, false);
+  return blocks(doc.content ?? [], context, { list: null, quoted: false, numberedDepth: 0 });
 }
 
 /** Plain text (from the export screen) as paragraphs: a blank line starts a new paragraph, a single line break stays a line break. */

@@ -1,16 +1,20 @@
+import { format, parseISO } from 'date-fns';
+import { enGB } from 'date-fns/locale/en-GB';
 import { type FileChild, Paragraph, TextRun } from 'docx';
 import { type CalendarDate, formatUkDate, formatWeekCommencingShort } from '../dates/weeks.js';
 import { type EditorDoc, plainText } from '../document/editorJson.js';
-import { type EvidenceTag, resolveTag } from '../frameworks/framework.js';
+import { type EvidenceTag, type Framework, resolveTag } from '../frameworks/framework.js';
+import type { Coverage, CoverageCell } from '../evidence/coverage.js';
 import { numberIdeas } from '../ideas/ideaNumbering.js';
 import { formatCpdDuration } from '../portfolio/cpdDuration.js';
 import { weeklyLogsOnly } from '../portfolio/entrySummary.js';
+import { plansToReview } from '../plans/planReview.js';
 import type { PortfolioData } from '../portfolio/portfolioData.js';
-import { type CpdRecord, type EntryRecord, type EntrySections, cpdActivityTypeLabels } from '../portfolio/weeklyLog.js';
+import { type CpdRecord, type EntryRecord, type EntrySections, cpdActivityTypeLabels, planReviewStatusLabels } from '../portfolio/weeklyLog.js';
 import { otherNotesSection, type Template } from '../templates/template.js';
 import { templateName, templateVersion } from '../templates/templateLibrary.js';
 import { type WordContext, editorDocToWord } from './editorToWord.js';
-import { type HeadingStyle, heading, labelled, wordStyleIds } from './wordStyles.js';
+import { type HeadingStyle, checkbox, gridTable, heading, labelled, wordStyleIds } from './wordStyles.js';
 
 /** What every pack reads: the portfolio's index and the rich text of the entries it needs. */
 export interface ExportSource {
@@ -31,7 +35,17 @@ export function sectionsOf(source: ExportSource, entry: EntryRecord): EntrySecti
   return sections;
 }
 
-/** "w/c 7 Oct 2019" for a weekly log; "Handover on the ward (5 Oct 2019)" for a reflection. */
+/** "7 Oct 2019", where a table has little room. */
+export function shortDate(day: CalendarDate): string {
+  return format(parseISO(day), 'd MMM yyyy', { locale: enGB });
+}
+
+/** What the footer says before the page number: "Sam Taylor — Weekly reflective logs". */
+export function footerText(name: string, what: string): string {
+  return name.trim() ? `${name.trim()} — ${what}` : what;
+}
+
+/** "Weekly log, w/c 7 Oct 2019" for a weekly log; "Handover on the ward (5 October 2019)" for a reflection. */
 export function entryName(data: PortfolioData, entry: EntryRecord): string {
   if (entry.kind === 'weekly-log') return `Weekly log, ${formatWeekCommencingShort(entry.weekStart)}`;
   const title = entry.title.trim() || templateName(data.templates, entry.template);
@@ -92,6 +106,57 @@ export function entrySectionsToWord(
     out.push(heading(id === otherNotesSection.id ? otherNotesSection.title : id, headingStyle), ...editorDocToWord(doc, context));
   }
   return out;
+}
+
+/** A reflection's title (its template's name if it has none); "Weekly log" for a weekly log. */
+export function entryTitle(data: PortfolioData, entry: EntryRecord): string {
+  return entry.kind === 'weekly-log' ? 'Weekly log' : entry.title.trim() || templateName(data.templates, entry.template);
+}
+
+/** One coverage cell as a line: "My own contribution to the team (16 Oct 2019): whole entry and 3 passages". */
+export function evidenceLine(data: PortfolioData, map: Coverage, cell: CoverageCell): string {
+  const column = map.columns[cell.column]!;
+  const entry = data.entries.find((candidate) => candidate.id === column.entryId);
+  const name = entry ? (entry.kind === 'weekly-log' ? entryName(data, entry) : `${entryTitle(data, entry)} (${shortDate(entry.date)})`) : shortDate(column.date);
+  const what = cell.wholeEntry ? (cell.passages > 0 ? `whole entry and ${plural(cell.passages, 'passage')}` : 'whole entry') : plural(cell.passages, 'passage');
+  return `${name}: ${what}`;
+}
+
+/** "Review of last week’s plans" as a table: each plan, the week it was made (and whether it was carried forward since), how it went. */
+export function planReviewTable(data: PortfolioData, entry: EntryRecord, headingStyle: HeadingStyle): FileChild[] {
+  const plans = plansToReview(weeklyLogsOnly(data.entries), entry.weekStart);
+  if (plans.length === 0) return [];
+  const rows = plans.map((plan) => [
+    plan.planRemoved ? `${plan.text} (since removed from its week)` : plan.text,
+    plan.carried ? `${formatWeekCommencingShort(plan.fromWeek)}, carried forward` : formatWeekCommencingShort(plan.fromWeek),
+    plan.status ? planReviewStatusLabels[plan.status] : 'Not reviewed',
+  ]);
+  return [
+    heading('Review of last week’s plans', headingStyle),
+    gridTable(
+      [
+        { header: 'Plan', width: 0.52 },
+        { header: 'Made in', width: 0.24 },
+        { header: 'How it went', width: 0.24 },
+      ],
+      rows,
+    ),
+  ];
+}
+
+/** A weekly log as it reads: its CPD time and tags, the review of last week's plans, then its sections. */
+export function weeklyLogToWord(data: PortfolioData, entry: EntryRecord, sections: EntrySections, context: WordContext, headingStyle: HeadingStyle): FileChild[] {
+  return [...entryFacts(data, entry), ...planReviewTable(data, entry, headingStyle), ...entrySectionsToWord(data, entry, sections, context, headingStyle)];
+}
+
+/**
+ * A form's linked framework (the NMC Code's themes, the HCPC standards) as a paper form shows it:
+ * every outcome with a box, ticked where the entry as a whole is tagged with it.
+ */
+export function linkedChecklist(framework: Framework, entry: EntryRecord, headingStyle: HeadingStyle): FileChild[] {
+  const ticked = new Set(entry.tags.filter((tag) => tag.framework === framework.id && tag.criterion === null).map((tag) => tag.outcome));
+  const outcomes = framework.outcomes.filter((outcome) => !outcome.archived || ticked.has(outcome.id));
+  return [heading(framework.title, headingStyle), ...outcomes.map((outcome) => checkbox(outcome.title, ticked.has(outcome.id)))];
 }
 
 export function cpdLine(cpd: CpdRecord): string {

@@ -1,31 +1,17 @@
-import type { FileChild } from 'docx';
 import { formatUkDate, todayAsCalendarDate, formatWeekCommencingLong, formatWeekCommencingShort, weekCommencing } from '../dates/weeks.js';
 import { byWeek, weeklyLogsOnly } from '../portfolio/entrySummary.js';
 import type { PortfolioData } from '../portfolio/portfolioData.js';
-import { type EntryRecord, planReviewStatusLabels } from '../portfolio/weeklyLog.js';
-import { plansToReview } from '../plans/planReview.js';
+import type { EntryRecord } from '../portfolio/weeklyLog.js';
 import type { WeeksExport } from './exportOptions.js';
 import type { PackPlan } from './packPlan.js';
-import { type ExportSource, coverPage, entryFacts, entrySectionsToWord, plural, sectionsOf, wordContextFor } from './packParts.js';
-import { gridTable, heading, wordDocument, wordStyleIds } from './wordStyles.js';
+import { type ExportSource, coverPage, footerText, plural, sectionsOf, weeklyLogToWord, wordContextFor } from './packParts.js';
+import { wordDocument, wordStyleIds } from './wordStyles.js';
 
 /** The weekly logs from the week holding `from` to the week holding `to`, oldest first. */
 export function weeksInRange(data: PortfolioData, options: Pick<WeeksExport, 'from' | 'to'>): EntryRecord[] {
   const first = weekCommencing(options.from);
   const last = weekCommencing(options.to);
   return byWeek(weeklyLogsOnly(data.entries)).filter((entry) => entry.weekStart >= first && entry.weekStart <= last);
-}
-
-/** "Review of last week's plans" as a table: the plan, the week it was made, how it went. */
-function planReviewTable(data: PortfolioData, entry: EntryRecord): FileChild[] {
-  const plans = plansToReview(weeklyLogsOnly(data.entries), entry.weekStart);
-  if (plans.length === 0) return [];
-  const rows = plans.map((plan) => [
-    plan.planRemoved ? `${plan.text} (since removed from its week)` : plan.text,
-    formatWeekCommencingShort(plan.fromWeek),
-    plan.status ? planReviewStatusLabels[plan.status] : 'Not reviewed',
-  ]);
-  return [heading("Review of last week's plans", wordStyleIds.heading2), gridTable(['Plan', 'Made in', 'Outcome'], rows, [0.56, 0.24, 0.2])];
 }
 
 /**
@@ -57,11 +43,7 @@ export function weeksPack(source: ExportSource, options: WeeksExport): PackPlan 
     document: (progress) => {
       const context = wordContextFor(data, wordStyleIds.heading3, true);
       const parts = weeks.map((entry, index) => {
-        const children: FileChild[] = [
-          ...entryFacts(data, entry),
-          ...planReviewTable(data, entry),
-          ...entrySectionsToWord(data, entry, sectionsOf(source, entry), context, wordStyleIds.heading2),
-        ];
+        const children = weeklyLogToWord(data, entry, sectionsOf(source, entry), context, wordStyleIds.heading2);
         progress(index + 1);
         return { heading: formatWeekCommencingLong(entry.weekStart), children };
       });
@@ -71,9 +53,11 @@ export function weeksPack(source: ExportSource, options: WeeksExport): PackPlan 
         subject: 'Weekly reflective log',
         author: options.name,
         description: `${plural(weeks.length, 'weekly log')}, ${plural(ideas, 'idea')}, ${plural(words, 'word')}. Made with Reflective Portfolio on ${formatUkDate(todayAsCalendarDate(source.now))}.`,
-        cover: coverPage('Weekly reflective log', options.name, many ? [['Weeks', span], ['In this document', `${plural(weeks.length, 'weekly log')}, ${plural(ideas, 'idea')}, ${plural(words, 'word')}`]] : []),
+        footer: footerText(options.name, many ? 'Weekly reflective logs' : 'Weekly reflective log'),
+        cover: coverPage(many ? 'Weekly reflective logs' : 'Weekly reflective log', options.name, many ? [['Weeks', span], ['In this document', `${plural(weeks.length, 'weekly log')}, ${plural(ideas, 'idea')}, ${plural(words, 'word')}`]] : []),
         coverOwnPage: many,
-        contents: many,
+        // Each week is listed; its sections are the same every week, so they are not.
+        contents: many ? 1 : 0,
         parts,
       });
     },
