@@ -124,8 +124,8 @@ export function appraisalPack(source: ExportSource, options: AppraisalExport): P
       const achievements: FileChild[] = [];
       for (const entry of logs) {
         const doc = sectionsOf(source, entry)[achievementsSection];
-        const written = doc ? editorDocToWord(doc, context) : [];
-        if (written.length > 0) achievements.push(heading(formatWeekCommencingLong(entry.weekStart), wordStyleIds.heading3), ...written);
+        const written = doc ? editorDocToWord(doc, { ...context, headingStyle: wordStyleIds.heading3 }) : [];
+        if (written.length > 0) achievements.push(heading(formatWeekCommencingLong(entry.weekStart), wordStyleIds.heading2), ...written);
         step();
       }
       parts.push({
@@ -259,7 +259,8 @@ export function appraisalPack(source: ExportSource, options: AppraisalExport): P
           ['Prepared', formatUkDate(todayAsCalendarDate(source.now))],
         ]),
         coverOwnPage: true,
-        contents: 2,
+        // The parts only: a year's achievements would fill the contents with weeks.
+        contents: 1,
         parts,
       });
     },

@@ -1,11 +1,11 @@
-import { formatUkDate, todayAsCalendarDate, formatWeekCommencingLong, formatWeekCommencingShort, weekCommencing } from '../dates/weeks.js';
+import { formatUkDate, formatWeekCommencingInSentence, formatWeekCommencingLong, formatWeekCommencingShort, todayAsCalendarDate, weekCommencing } from '../dates/weeks.js';
 import { byWeek, weeklyLogsOnly } from '../portfolio/entrySummary.js';
 import type { PortfolioData } from '../portfolio/portfolioData.js';
 import type { EntryRecord } from '../portfolio/weeklyLog.js';
 import type { WeeksExport } from './exportOptions.js';
 import type { PackPlan } from './packPlan.js';
 import { type ExportSource, coverPage, footerText, plural, sectionsOf, weeklyLogToWord, wordContextFor } from './packParts.js';
-import { wordDocument, wordStyleIds } from './wordStyles.js';
+import { textParagraph, wordDocument, wordStyleIds } from './wordStyles.js';
 
 /** The weekly logs from the week holding `from` to the week holding `to`, oldest first. */
 export function weeksInRange(data: PortfolioData, options: Pick<WeeksExport, 'from' | 'to'>): EntryRecord[] {
@@ -28,7 +28,7 @@ export function weeksPack(source: ExportSource, options: WeeksExport): PackPlan 
   const title = oneWeek ? `Weekly reflective log: ${span}` : `Weekly reflective logs: ${span}`;
   const words = weeks.reduce((sum, entry) => sum + entry.summary.words, 0);
   const ideas = weeks.reduce((sum, entry) => sum + entry.summary.ideas.length, 0);
-  const notes = weeks.length === 0 ? [`There are no weekly logs ${oneWeek ? `for ${span}` : `from ${span}`}.`] : [];
+  const notes = weeks.length === 0 ? [oneWeek ? `There is no weekly log for the ${formatWeekCommencingInSentence(first)}.` : `There are no weekly logs from ${span}.`] : [];
   return {
     preview: {
       title,
@@ -58,7 +58,7 @@ export function weeksPack(source: ExportSource, options: WeeksExport): PackPlan 
         coverOwnPage: many,
         // Each week is listed; its sections are the same every week, so they are not.
         contents: many ? 1 : 0,
-        parts,
+        parts: parts.length > 0 ? parts : [{ heading: null, children: notes.map((note) => textParagraph(note, { style: wordStyleIds.note })) }],
       });
     },
   };
