@@ -2,7 +2,8 @@ import { type Framework, frameworkDisplayName } from '../../../shared/frameworks
 import { TextField } from '../frameworks/TextField.js';
 import { routeHash } from '../routing/route.js';
 import { DateField } from './DateField.js';
-import type { DraftProblems, ExportDraft } from './exportDraft.js';
+import { FieldWithWords } from './FieldWithWords.js';
+import { type DraftProblems, type ExportDraft, readWordLimit } from './exportDraft.js';
 
 interface AssignmentOptionsProps {
   value: ExportDraft['assignment'];
@@ -29,6 +30,7 @@ export function AssignmentOptions({ value, onChange, problems, frameworks, frame
     );
   }
   const set = (change: Partial<ExportDraft['assignment']>) => onChange({ ...value, ...change });
+  const wordLimit = readWordLimit(value.wordLimit);
   const outcomes = framework.outcomes.filter((outcome) => !outcome.archived);
   return (
     <>
@@ -46,7 +48,13 @@ export function AssignmentOptions({ value, onChange, problems, frameworks, frame
       <TextField id="export-course" label="Course" hint="As it should read on the cover, e.g. BTEC Level 5 HND in Healthcare Practice. Optional." value={value.course} onChange={(course) => set({ course })} problem={problems.get('course') ?? null} />
       <div className="export-row">
         <DateField id="export-submission" label="Submission date" value={value.submissionDate} onChange={(submissionDate) => set({ submissionDate })} problem={problems.get('submissionDate') ?? null} whenEmpty="Not on the cover" />
-        <TextField id="export-word-limit" label="Word limit" hint="Leave empty for none." value={value.wordLimit} onChange={(wordLimit) => set({ wordLimit })} problem={problems.get('wordLimit') ?? null} className="field--number" />
+        <FieldWithWords
+          id="export-word-limit"
+          label="Word limit"
+          words={typeof wordLimit === 'number' ? `${wordLimit.toLocaleString('en-GB')} words` : wordLimit === null ? 'No limit' : ''}
+          problem={problems.get('wordLimit') ?? null}
+          input={{ type: 'text', inputMode: 'numeric', autoComplete: 'off', value: value.wordLimit, onChange: (event) => set({ wordLimit: event.target.value }), className: 'input--number' }}
+        />
       </div>
       <fieldset className="export-fieldset">
         <legend>Evidence dated</legend>

@@ -1,5 +1,5 @@
 import { type CalendarDate, formatUkDate, isCalendarDate } from '../../../shared/dates/weeks.js';
-import { fieldProblemId } from '../frameworks/TextField.js';
+import { FieldWithWords } from './FieldWithWords.js';
 
 interface DateFieldProps {
   id: string;
@@ -8,7 +8,7 @@ interface DateFieldProps {
   value: string;
   onChange(value: string): void;
   problem: string | null;
-  /** Said beside the date when there is none, e.g. "No limit". */
+  /** Said beside the field when there is no date, e.g. "Up to now". */
   whenEmpty: string;
   /** How the chosen date reads in words; "2 September 2019" unless given. */
   describe?: (day: CalendarDate) => string;
@@ -21,32 +21,13 @@ interface DateFieldProps {
  * since the browser may show the digits month first.
  */
 export function DateField({ id, label, value, onChange, problem, whenEmpty, describe = formatUkDate, min, max }: DateFieldProps) {
-  const wordsId = `${id}-in-words`;
-  const problemId = fieldProblemId(id);
   return (
-    <div className="field date-field">
-      <label htmlFor={id}>{label}</label>
-      <div className="date-field__row">
-        <input
-          id={id}
-          type="date"
-          className="input"
-          value={value}
-          min={min}
-          max={max}
-          aria-invalid={problem ? true : undefined}
-          aria-describedby={problem ? `${wordsId} ${problemId}` : wordsId}
-          onChange={(event) => onChange(event.target.value)}
-        />
-        <span id={wordsId} className="date-field__words" data-testid={`${id}-in-words`}>
-          {isCalendarDate(value) ? describe(value) : whenEmpty}
-        </span>
-      </div>
-      {problem ? (
-        <p id={problemId} className="field__problem">
-          {problem}
-        </p>
-      ) : null}
-    </div>
+    <FieldWithWords
+      id={id}
+      label={label}
+      words={isCalendarDate(value) ? describe(value) : whenEmpty}
+      problem={problem}
+      input={{ type: 'date', value, min, max, onChange: (event) => onChange(event.target.value) }}
+    />
   );
 }

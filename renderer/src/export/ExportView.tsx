@@ -75,15 +75,14 @@ export function ExportView({ pack, subject }: ExportViewProps) {
   const wordLimit = read.options?.pack === 'assignment' ? read.options.wordLimit : null;
   const shown = preview.state === 'ready' || preview.state === 'loading' ? preview.preview : null;
   const nothing = shown !== null && shown.entries === 0 ? (shown.notes[0] ?? 'There is nothing to export for these choices.') : null;
-  const blockedBecause = !listsLoaded
+  const unavailable = !listsLoaded
     ? 'Finding what there is to export…'
     : draft.pack === 'assignment' && !framework
       ? 'There is no framework to export evidence for yet.'
       : draft.pack === 'reflection' && !reflection
         ? 'There are no reflections to export yet.'
-        : read.options === null
-          ? 'Fix the options marked above first.'
-          : nothing;
+        : null;
+  const blockedBecause = unavailable ?? (read.options === null ? 'Fix the options marked above first.' : nothing);
   const missingChoice =
     (draft.pack === 'assignment' && frameworks.loaded && draft.assignment.frameworkId !== '' && framework?.id !== draft.assignment.frameworkId) ||
     (draft.pack === 'reflection' && timeline.loaded && draft.reflection.entryId !== '' && reflection?.entryId !== draft.reflection.entryId);
@@ -139,7 +138,7 @@ export function ExportView({ pack, subject }: ExportViewProps) {
           </section>
         </form>
         <div className="export-side">
-          <PreviewPanel pack={draft.pack} preview={preview} wordLimit={wordLimit} waiting={blockedBecause} onRetry={() => setAttempt((count) => count + 1)} />
+          <PreviewPanel pack={draft.pack} preview={preview} wordLimit={wordLimit} waiting={unavailable} onRetry={() => setAttempt((count) => count + 1)} />
           <ExportActions
             job={jobState}
             blockedBecause={blockedBecause}

@@ -8,7 +8,7 @@ interface PreviewPanelProps {
   preview: PreviewState;
   /** The assignment's word limit, when one is set. */
   wordLimit: number | null;
-  /** Why there is no preview yet (a field to fix, lists still loading). */
+  /** Why there can be no preview yet (the lists still loading, no framework or reflection to export). */
   waiting: string | null;
   onRetry(): void;
 }
@@ -79,7 +79,7 @@ export function PreviewPanel({ pack, preview, wordLimit, waiting, onRetry }: Pre
     <section className="export-preview" aria-labelledby="export-preview-heading" aria-busy={preview.state === 'loading'} data-testid="export-preview" data-state={preview.state}>
       <h2 id="export-preview-heading">What the document will hold</h2>
       <div aria-live="polite">
-        {preview.state === 'none' ? <p className="muted">{waiting ?? 'Choose the options above to see what the document will hold.'}</p> : null}
+        {preview.state === 'none' ? <p className="muted">{waiting ?? 'The preview appears once the options are complete.'}</p> : null}
         {preview.state === 'loading' && shown === null ? <p className="muted">Counting…</p> : null}
         {preview.state === 'error' ? (
 <LoadFailure message={preview.message} onRetry={onRetry} />

@@ -92,8 +92,8 @@ export interface ReadDraft {
   problems: DraftProblems;
 }
 
-/** Whole words, as a person writes a limit: "3000", "3,000" or "3 000". */
-function readWordLimit(text: string): number | null | string {
+/** Whole words, as a person writes a limit: "3000", "3,000" or "3 000"; null for none, or why it cannot be read. */
+export function readWordLimit(text: string): number | null | string {
   const trimmed = text.trim();
   if (trimmed === '') return null;
   const digits = trimmed.replace(/[,\s]/g, '');
