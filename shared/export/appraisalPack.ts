@@ -190,10 +190,10 @@ export function appraisalPack(source: ExportSource, options: AppraisalExport): P
           heading(accounts.length > 0 ? 'Other reflections in this period' : 'Reflections in this period', wordStyleIds.heading2),
           gridTable(
             [
-              { header: 'Date', width: 0.15 },
-              { header: 'Reflection', width: 0.45 },
+              { header: 'Date', width: 0.17 },
+              { header: 'Reflection', width: 0.41 },
               { header: 'Written with', width: 0.3 },
-              { header: 'Words', width: 0.1, align: 'right' },
+              { header: 'Words', width: 0.12, align: 'right' },
             ],
             others.map((entry) => [shortDate(entry.date), entryTitle(data, entry), templateOf(data, entry).name, count(entry.summary.words)]),
           ),
@@ -210,8 +210,8 @@ export function appraisalPack(source: ExportSource, options: AppraisalExport): P
           ? [
               gridTable(
                 [
-                  { header: 'Date', width: 0.14 },
-                  { header: 'Activity', width: 0.34 },
+                  { header: 'Date', width: 0.17 },
+                  { header: 'Activity', width: 0.31 },
                   { header: 'Type', width: 0.19 },
                   { header: 'Time', width: 0.13 },
                   { header: 'Participatory', width: 0.2 },

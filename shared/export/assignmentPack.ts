@@ -214,9 +214,9 @@ export function assignmentPack(source: ExportSource, options: AssignmentExport):
           gridTable(
             [
               { header: 'Code', width: 0.09 },
-              { header: 'Outcome or criterion', width: 0.41 },
+              { header: 'Outcome or criterion', width: 0.4 },
               { header: 'Evidence', width: 0.39 },
-              { header: 'Words', width: 0.11, align: 'right' },
+              { header: 'Words', width: 0.12, align: 'right' },
             ],
             mappingRows,
           ),
