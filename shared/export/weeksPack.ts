@@ -28,7 +28,7 @@ export function weeksPack(source: ExportSource, options: WeeksExport): PackPlan 
   const title = oneWeek ? `Weekly reflective log: ${span}` : `Weekly reflective logs: ${span}`;
   const words = weeks.reduce((sum, entry) => sum + entry.summary.words, 0);
   const ideas = weeks.reduce((sum, entry) => sum + entry.summary.ideas.length, 0);
-  const notes = weeks.length === 0 ? [oneWeek ? `There is no weekly log for the ${formatWeekCommencingInSentence(first)}.` : `There are no weekly logs from ${span}.`] : [];
+  const notes = weeks.length === 0 ? [oneWeek ? `There are no weekly logs for the ${formatWeekCommencingInSentence(first)}.` : `There are no weekly logs from ${span}.`] : [];
   return {
     preview: {
       title,

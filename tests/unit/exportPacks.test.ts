@@ -3,7 +3,7 @@
 // checked as a user's word processor sees them: LibreOffice prints each (once) to a PDF whose pages
 // are also rendered to tests/.artifacts/export-<pack>-p<N>.png for a person to look at; python-docx
 // reads the styles, tables, fields, footer, language and properties; mammoth reads it back.
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -100,7 +100,10 @@ beforeAll(async () => {
       // One LibreOffice conversion per pack, all four at once (each has its own profile).
       const [pdf, structure, { html, messages }] = await Promise.all([convertToPdf(docx, folder), readDocxStructure(docx), mammothHtml(docx)]);
       const pages = await pdfPageCount(pdf);
-      await Promise.all(Array.from({ length: pages }, (_, index) => renderPage(pdf, index + 1, join(artifacts, `export-${pack}-p${index + 1}`))));
+      // Pictures of an earlier, longer run's pages would mislead whoever looks.
+      const stale = (await readdir(artifacts)).filter((name) => new RegExp(`^export-${pack}-p\\d+\\.png$`).test(name));
+      await Promise.all(stale.map((name) => rm(join(artifacts, name), { force: true })));
+      await Promise.all(Array.from({ length: pages }, (_, index) => renderPage(pdf, index + 1, join(artifacts, `export-${pack}-p${index + 1}`), 72)));
       made[pack] = { options, preview: planned.preview, docx, structure, html, messages, pdfText: await pdfText(pdf), pages };
     }),
   );
@@ -554,7 +557,7 @@ describe('planning answers', () => {
 
   it('an empty range says so in its notes and still makes a document that says so', async () => {
     const oneWeek = await plan({ pack: 'weeks', from: '2020-01-08', to: '2020-01-08', name: '' });
-    expect(oneWeek.preview).toMatchObject({ title: 'Weekly reflective log: Week commencing Monday 6 January 2020', entries: 0, words: 0, notes: ['There is no weekly log for the week commencing Monday 6 January 2020.'] });
+    expect(oneWeek.preview).toMatchObject({ title: 'Weekly reflective log: Week commencing Monday 6 January 2020', entries: 0, words: 0, notes: ['There are no weekly logs for the week commencing Monday 6 January 2020.'] });
     const range = await plan({ pack: 'weeks', from: '2020-01-06', to: '2020-03-30', name: '' });
     expect(range.preview.notes).toEqual(['There are no weekly logs from w/c 6 Jan 2020 to w/c 30 Mar 2020.']);
     const empty = readWordXml(await packDocument(range.document()));
