@@ -14,6 +14,7 @@ import { type CpdRecord, type EntryRecord, type EntrySections, cpdActivityTypeLa
 import { otherNotesSection, type Template } from '../templates/template.js';
 import { templateName, templateVersion } from '../templates/templateLibrary.js';
 import { type WordContext, editorDocToWord } from './editorToWord.js';
+import { ExportGap } from './exportGap.js';
 import { type HeadingStyle, checkbox, gridTable, heading, labelled, wordStyleIds } from './wordStyles.js';
 
 /** What every pack reads: the portfolio's index and the rich text of the entries it needs. */
@@ -24,10 +25,7 @@ export interface ExportSource {
   now: Date;
 }
 
-/** Thrown inside a pack when something it needs is missing; planExport turns it into a plain answer. */
-export class ExportGap extends Error {
-  override name = 'ExportGap';
-}
+export { ExportGap } from './exportGap.js';
 
 export function sectionsOf(source: ExportSource, entry: EntryRecord): EntrySections {
   const sections = source.bodies.get(entry.id);
