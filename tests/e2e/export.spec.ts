@@ -1,9 +1,10 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import type { Download, Page } from '@playwright/test';
 import type { EditorDoc, EditorNode } from '../../shared/document/editorJson.js';
 import type { EvidenceTag, Framework } from '../../shared/frameworks/framework.js';
 import type { WeeklyLogSections } from '../../shared/portfolio/weeklyLog.js';
+import { bullets, doc, para, tagMark, text } from '../fixtures/evidenceDocs.js';
 import { convertToPdf, mammothHtml, pdfText, readDocxStructure, renderPage } from '../support/wordFile.js';
 import { callFromPage } from './pageApi.js';
 import { expect, test } from './webApp.js';
@@ -11,36 +12,8 @@ import { expect, test } from './webApp.js';
 const artifacts = 'tests/.artifacts';
 
 // ---------------------------------------------------------------------------------------------
-// A small portfolio written through the API: a course unit, two weekly logs and two reflections.
-
-const unit: Framework = {
-  id: 'unit26',
-  title: 'Supporting Team and Partnership Working',
-  number: '26',
-  archived: false,
-  builtIn: null,
-  outcomes: [
-    {
-      id: 'lo1',
-      code: 'LO1',
-      title: 'Understand what helps teams work well',
-      archived: false,
-      criteria: [
-        { id: 'p1', code: 'P1', text: 'Describe how one team shares out its work', archived: false },
-        { id: 'm1', code: 'M1', text: 'Compare how two teams deal with disagreement', archived: false },
-      ],
-    },
-    { id: 'lo2', code: 'LO2', title: 'Examine how services work in partnership', archived: false, criteria: [{ id: 'p3', code: 'P3', text: 'Describe the partners supporting one person', archived: false }] },
-    { id: 'lo3', code: 'LO3', title: 'Understand the outcomes of partnership working', archived: false, criteria: [] },
-  ],
-};
-
-const tagged = (outcome: string, criterion: string | null = null): EvidenceTag => ({ framework: unit.id, outcome, criterion });
-const text = (words: string, tag?: EvidenceTag): EditorNode => (tag ? { type: 'text', text: words, marks: [{ type: 'evidence', attrs: { ...tag } }] } : { type: 'text', text: words });
-const paragraph = (...content: EditorNode[]): EditorNode => ({ type: 'paragraph', content });
-const doc = (...content: EditorNode[]): EditorDoc => ({ type: 'doc', content });
-const bullets = (...items: string[]): EditorDoc => doc({ type: 'bulletList', content: items.map((item) => ({ type: 'listItem', content: [paragraph(text(item))] })) });
-const empty = doc(paragraph());
+// A small portfolio written through the API: Unit 26 imported from its CSV file, two weekly logs
+// and two reflections with passages tagged against its outcomes and criteria.
 
 /** The passages tagged below, as the document quotes them. */
 const passages = {
@@ -53,32 +26,45 @@ const weekOne = '2019-09-30';
 const weekTwo = '2019-10-07';
 
 function week(narrative: EditorNode[], keyThoughts: string[]): WeeklyLogSections {
-  return { thisWeek: doc(...narrative), keyThoughts: bullets(...keyThoughts), achievements: bullets('Finished the induction workbook'), nextWeekPlans: empty };
+  return { thisWeek: doc(...narrative), keyThoughts: doc(bullets(...keyThoughts.map((thought) => [text(thought)]))), achievements: doc(bullets([text('Finished the induction workbook')])), nextWeekPlans: doc(para()) };
 }
 
-async function seedPortfolio(page: Page): Promise<{ gibbs: string; kolb: string }> {
-  await callFromPage(page, 'frameworks.save', { framework: unit });
+interface Seeded {
+  unit: Framework;
+  gibbs: string;
+  kolb: string;
+}
+
+async function seedPortfolio(page: Page): Promise<Seeded> {
+  const imported = await callFromPage(page, 'frameworks.import', { format: 'csv', text: await readFile('tests/fixtures/frameworks/unit26.csv', 'utf8') });
+  if (!imported.imported) throw new Error(`unit26.csv did not import: ${imported.problems.join(' ')}`);
+  const unit = imported.framework;
+  const outcome = (code: string) => unit.outcomes.find((candidate) => candidate.code === code)!;
+  const criterion = (outcomeCode: string, code: string): EvidenceTag => ({ framework: unit.id, outcome: outcome(outcomeCode).id, criterion: outcome(outcomeCode).criteria.find((candidate) => candidate.code === code)!.id });
+  const mark = (tag: EvidenceTag) => tagMark(tag.outcome, tag.criterion, tag.framework);
+  const wholeOutcome = (code: string): EvidenceTag => ({ framework: unit.id, outcome: outcome(code).id, criterion: null });
+
   await callFromPage(page, 'week.save', {
     weekStart: weekOne,
-    sections: week([paragraph(text('A busy first week on the ward. ')), paragraph(text(passages.handover, tagged('lo1', 'p1')), text(', which cut the time we spend chasing answers.'))], ['Handovers work better out loud', 'Ask before assuming']),
+    sections: week([para(text('A busy first week on the ward.')), para(text(passages.handover, mark(criterion('LO1', 'P1'))), text(', which cut the time we spend chasing answers.'))], ['Handovers work better out loud', 'Ask before assuming']),
   });
   await callFromPage(page, 'week.save', {
     weekStart: weekTwo,
-    sections: week([paragraph(text(passages.rota, tagged('lo2')), text(' so nobody visits twice on the same morning.'))], ['Partnership takes time to set up']),
+    sections: week([para(text(passages.rota, mark(wholeOutcome('LO2'))), text(' so nobody visits twice on the same morning.'))], ['Partnership takes time to set up']),
   });
   const gibbs = await callFromPage(page, 'entry.create', { date: '2019-10-02', templateId: 'gibbs', title: 'Handover on a short-staffed night' });
   await callFromPage(page, 'entry.save', {
     entryId: gibbs.entry.id,
-    sections: { description: doc(paragraph(text('I took over from a colleague who was running late.'))), feelings: doc(paragraph(text('I was anxious at first.'))) },
+    sections: { description: doc(para(text('I took over from a colleague who was running late.'))), feelings: doc(para(text('I was anxious at first.'))) },
   });
-  await callFromPage(page, 'entry.setTags', { entryId: gibbs.entry.id, tags: [tagged('lo1')] });
+  await callFromPage(page, 'entry.setTags', { entryId: gibbs.entry.id, tags: [wholeOutcome('LO1')] });
   const kolb = await callFromPage(page, 'entry.create', { date: '2019-10-09', templateId: 'kolb', title: 'Working with the social prescriber' });
-  await callFromPage(page, 'entry.save', { entryId: kolb.entry.id, sections: { 'concrete-experience': doc(paragraph(text(passages.social, tagged('lo2', 'p3')), text('.'))) } });
-  return { gibbs: gibbs.entry.id, kolb: kolb.entry.id };
+  await callFromPage(page, 'entry.save', { entryId: kolb.entry.id, sections: { 'concrete-experience': doc(para(text(passages.social, mark(criterion('LO2', 'P3'))), text('.'))) } });
+  return { unit, gibbs: gibbs.entry.id, kolb: kolb.entry.id };
 }
 
 /** Opens the app with the portfolio seeded (reloaded, so the page reads what was written). */
-async function openSeeded(page: Page, url: string): Promise<{ gibbs: string; kolb: string }> {
+async function openSeeded(page: Page, url: string): Promise<Seeded> {
   await page.goto(url);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   const ids = await seedPortfolio(page);
@@ -113,7 +99,15 @@ async function saveDownload(download: Download, name: string): Promise<string> {
 
 test('assignment evidence chosen and filled in by keyboard is previewed, exported and opens as a Word document with the cover, outcomes and quoted passages', async ({ page, app }) => {
   test.setTimeout(150_000);
-  await openSeeded(page, app.url);
+  const { unit } = await openSeeded(page, app.url);
+  const outcomeHeadings = unit.outcomes.map((outcome) => `${outcome.code} ${outcome.title}`);
+  expect(outcomeHeadings).toEqual([
+    'LO1 Understand what helps teams in health and social care work well',
+    'LO2 Examine how services work in partnership with each other',
+    'LO3 Understand the outcomes of partnership working',
+    'LO4 Reflect on your own contribution to working as part of a team',
+  ]);
+  const title = 'Assignment evidence: Unit 26: Supporting Team and Partnership Working Across Health and Social Care Services';
   await openExportByKeyboard(page);
 
   // The pack choice is a radio group: Tab reaches the chosen pack, arrow keys move.
@@ -141,7 +135,7 @@ test('assignment evidence chosen and filled in by keyboard is previewed, exporte
   await page.getByRole('textbox', { name: 'Word limit' }).fill('3,000');
   await expect(page.getByRole('textbox', { name: 'Word limit' })).toHaveAccessibleDescription('3,000 words');
   const commentary = 'The handover change shows how a team shares out its work when time is short.';
-  await page.getByRole('textbox', { name: 'LO1 Understand what helps teams work well' }).fill(commentary);
+  await page.getByRole('textbox', { name: outcomeHeadings[0] }).fill(commentary);
   await page.getByRole('textbox', { name: 'References' }).fill('Gibbs, G. (1988) Learning by Doing. Oxford: FEU.\nKolb, D. (1984) Experiential Learning. Prentice Hall.');
 
   // The preview counts what the document will hold: two weeks and two reflections, three passages.
@@ -153,8 +147,10 @@ test('assignment evidence chosen and filled in by keyboard is previewed, exporte
   await expect(preview(page).getByTestId('export-preview-passages')).toHaveText('3');
   await expect(preview(page).getByTestId('export-preview-words')).toHaveText(`${quotedWords + commentaryWords} (${(3000 - quotedWords - commentaryWords).toLocaleString('en-GB')} words to spare)`);
   await expect(preview(page).getByTestId('export-preview-own-words')).toHaveText(`${commentaryWords} (${(3000 - commentaryWords).toLocaleString('en-GB')} words to spare)`);
-  await expect(preview(page).getByTestId('export-preview-notes').getByRole('listitem').first()).toHaveText('No evidence yet for LO3.');
-  await expect(preview(page).getByTestId('export-preview-title')).toHaveText('Assignment evidence: Unit 26: Supporting Team and Partnership Working');
+  await expect(preview(page).getByTestId('export-preview-notes').getByRole('listitem').first()).toHaveText('No evidence yet for LO3, LO4.');
+  await expect(preview(page).getByTestId('export-preview-title')).toHaveText(title);
+  const fileName = await preview(page).getByTestId('export-preview-file').textContent();
+  expect(fileName).toMatch(/^assignment-evidence-unit-26-supporting-team-and-partnership-working[a-z-]*\.docx$/);
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `${artifacts}/export-screen.png`, fullPage: true });
   await expectNoAxeViolations(page);
@@ -170,15 +166,15 @@ test('assignment evidence chosen and filled in by keyboard is previewed, exporte
   const downloading = page.waitForEvent('download');
   await page.keyboard.press('Enter');
   const download = await downloading;
-  expect(download.suggestedFilename()).toBe('assignment-evidence-unit-26-supporting-team-and-partnership-working.docx');
-  await expect(page.getByRole('status').filter({ hasText: /^Saved / })).toHaveText(/^Saved assignment-evidence-unit-26-supporting-team-and-partnership-working\.docx \(\d+(\.\d)? KB\)\.$/);
+  expect(download.suggestedFilename()).toBe(fileName);
+  await expect(page.getByRole('status').filter({ hasText: /^Saved / })).toHaveText(new RegExp(`^Saved ${fileName?.replace(/\./g, '\\.')} \\(\\d+(\\.\\d)? KB\\)\\.$`));
   await expect(exportButton).toBeEnabled();
   const file = await saveDownload(download, 'export-screen-assignment.docx');
 
   // LibreOffice lays it out as Word would: the cover, each outcome and the quoted passages.
   const pdf = await convertToPdf(file, artifacts);
   const words = (await pdfText(pdf)).replace(/\s+/g, ' ');
-  for (const expected of ['Sam Okafor', 'HND Healthcare Practice', 'LO1 Understand what helps teams work well', 'LO2 Examine how services work in partnership', 'LO3 Understand the outcomes of partnership working', passages.handover, passages.social, commentary, 'Gibbs, G. (1988) Learning by Doing']) {
+  for (const expected of ['Sam Okafor', 'HND Healthcare Practice', ...outcomeHeadings, passages.handover, passages.social, commentary, 'Gibbs, G. (1988) Learning by Doing']) {
     expect(words).toContain(expected);
   }
   const picture = await renderPage(pdf, 1, `${artifacts}/export-screen-assignment-p1`, 70);
@@ -186,15 +182,15 @@ test('assignment evidence chosen and filled in by keyboard is previewed, exporte
 
   const structure = await readDocxStructure(file);
   const headings = structure.paragraphs.filter((paragraph) => paragraph.style === 'Heading 1').map((paragraph) => paragraph.text);
-  expect(headings).toEqual(expect.arrayContaining(['LO1 Understand what helps teams work well', 'LO2 Examine how services work in partnership', 'LO3 Understand the outcomes of partnership working', 'References']));
+  expect(headings).toEqual(expect.arrayContaining([...outcomeHeadings, 'Mapping of evidence to outcomes', 'References']));
   const mapping = structure.tables.find((table) => table.rows[0]?.[0] === 'Code');
   expect(mapping?.style).toBe('Table Grid');
   expect(mapping?.headerRepeated[0]).toBe(true);
-  expect(structure.core.title).toBe('Assignment evidence: Unit 26: Supporting Team and Partnership Working');
+  expect(structure.core.title).toBe(title);
   expect(structure.core.author).toBe('Sam Okafor');
 
   const { html } = await mammothHtml(file);
-  expect(html).toMatch(/<h1>(<a id="[^"]+"><\/a>)?LO1 Understand what helps teams work well<\/h1>/);
+  expect(html).toMatch(new RegExp(`<h1>(<a id="[^"]+"></a>)?${outcomeHeadings[0]}</h1>`));
   expect(html).toMatch(/<h2>Evidence<\/h2>/);
 });
 

@@ -23,6 +23,27 @@ describe('routes in the address', () => {
     for (const route of routes) expect(parseRoute(routeHash(route), '2026-11-23')).toEqual(route);
   });
 
+  test('the Export screen, a pack and what it exports read back the same', () => {
+    const routes = [
+      { view: 'export', pack: null, subject: null },
+      { view: 'export', pack: 'appraisal', subject: null },
+      { view: 'export', pack: 'weeks', subject: '2019-10-07' },
+      { view: 'export', pack: 'assignment', subject: 'u26' },
+      { view: 'export', pack: 'reflection', subject: 'entry-1' },
+    ] as const;
+    for (const route of routes) expect(parseRoute(routeHash(route), '2026-11-23')).toEqual(route);
+    expect(routeHash({ view: 'export', pack: 'weeks', subject: '2019-10-07' })).toBe('#/export/weeks/2019-10-07');
+  });
+
+  test('an export address names a week by any day in it, and drops what its pack cannot use', () => {
+    expect(parseRoute('#/export/weeks/2019-10-09', '2026-11-23')).toEqual({ view: 'export', pack: 'weeks', subject: '2019-10-07' });
+    expect(parseRoute('#/export/weeks/2019-02-30', '2026-11-23')).toEqual({ view: 'export', pack: 'weeks', subject: null });
+    expect(parseRoute('#/export/appraisal/2019-10-07', '2026-11-23')).toEqual({ view: 'export', pack: 'appraisal', subject: null });
+    expect(parseRoute('#/export/reflection/%3Cscript%3E', '2026-11-23')).toEqual({ view: 'export', pack: 'reflection', subject: null });
+    expect(parseRoute('#/export/everything', '2026-11-23')).toEqual({ view: 'export', pack: null, subject: null });
+    expect(parseRoute('#/export/toString', '2026-11-23')).toEqual({ view: 'export', pack: null, subject: null });
+  });
+
   test('a passage address with an unknown section or a bad tag opens the week alone', () => {
     expect(parseRoute('#/week/2019-10-07/passage/nowhere/0/u26%2Flo3', '2026-11-23')).toEqual({ view: 'week', weekStart: '2019-10-07' });
     expect(parseRoute('#/week/2019-10-07/passage/thisWeek/0/%3Cscript%3E', '2026-11-23')).toEqual({ view: 'week', weekStart: '2019-10-07' });

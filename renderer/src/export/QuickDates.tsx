@@ -1,3 +1,5 @@
+import '../styles/cpd.css';
+
 export interface QuickDateChoice {
   label: string;
   from: string;
@@ -11,10 +13,10 @@ interface QuickDatesProps {
   onChoose(choice: QuickDateChoice): void;
 }
 
-/** Buttons that fill both dates at once; the one matching the dates shown is pressed. */
+/** Buttons that fill both dates at once, drawn as the CPD page's; the one matching the dates shown is pressed. */
 export function QuickDates({ choices, from, to, onChoose }: QuickDatesProps) {
   return (
-    <ul className="quick-dates" aria-label="Quick choices">
+    <ul className="cpd-period__quick" aria-label="Quick choices">
       {choices.map((choice) => (
         <li key={choice.label}>
           <button type="button" className="button" aria-pressed={choice.from === from && choice.to === to} onClick={() => onChoose(choice)}>

@@ -93,7 +93,7 @@ export function parseRoute(hash: string, thisWeek: CalendarDate): Route {
   if (path === 'settings') return { view: 'settings' };
   if (path === 'cpd') return { view: 'cpd' };
   if (path === 'new-reflection') return { view: 'new-reflection' };
-  const exporting = /^export(?:\/([a-z]+)(?:\/([^/]+))?)?$/.exec(path);
+  const exporting = /^export(?:\/([A-Za-z-]+)(?:\/([^/]+))?)?$/.exec(path);
   if (exporting) {
     const pack = exporting[1] !== undefined && isExportPackKind(exporting[1]) ? exporting[1] : null;
     return { view: 'export', pack, subject: pack ? exportSubject(pack, exporting[2]) : null };
