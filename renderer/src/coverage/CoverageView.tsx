@@ -1,6 +1,7 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import type { Coverage } from '../../../shared/evidence/coverage.js';
-import { frameworkDisplayName, tagKey } from '../../../shared/frameworks/framework.js';
+import { tagKey } from '../../../shared/frameworks/framework.js';
+import { FrameworkSelect } from '../frameworks/FrameworkSelect.js';
 import { navigate } from '../routing/useRoute.js';
 import { routeHash } from '../routing/route.js';
 import { useFrameworksSnapshot } from '../session/FrameworksStore.js';
@@ -107,17 +108,7 @@ export function CoverageView({ frameworkId }: CoverageViewProps) {
 
       {chosen ? (
         <form className="coverage-controls" onSubmit={(event) => event.preventDefault()}>
-          <div className="field">
-            <label htmlFor={`${ids}-framework`}>Framework</label>
-            <select id={`${ids}-framework`} value={chosen.id} onChange={(event) => navigate({ view: 'coverage', frameworkId: event.target.value })}>
-              {usable.map((framework) => (
-                <option key={framework.id} value={framework.id}>
-                  {frameworkDisplayName(framework)}
-                  {framework.archived ? ' (archived)' : ''}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FrameworkSelect id={`${ids}-framework`} label="Framework" frameworks={usable} chosenId={chosen.id} onChoose={(frameworkId) => navigate({ view: 'coverage', frameworkId })} />
           <div className="field">
             <label htmlFor={`${ids}-from`}>From</label>
             <input id={`${ids}-from`} type="date" value={fromText} onChange={(event) => setFromText(event.target.value)} aria-describedby={`${ids}-range-hint`} />

@@ -1,4 +1,5 @@
-import { type Framework, frameworkDisplayName } from '../../../shared/frameworks/framework.js';
+import type { Framework } from '../../../shared/frameworks/framework.js';
+import { FrameworkSelect } from '../frameworks/FrameworkSelect.js';
 import { TextField } from '../frameworks/TextField.js';
 import { routeHash } from '../routing/route.js';
 import { DateField } from './DateField.js';
@@ -34,17 +35,7 @@ export function AssignmentOptions({ value, onChange, problems, frameworks, frame
   const outcomes = framework.outcomes.filter((outcome) => !outcome.archived);
   return (
     <>
-      <div className="field">
-        <label htmlFor="export-framework">Unit or framework</label>
-        <select id="export-framework" className="export-select" value={framework.id} onChange={(event) => set({ frameworkId: event.target.value })}>
-          {frameworks.map((candidate) => (
-            <option key={candidate.id} value={candidate.id}>
-              {frameworkDisplayName(candidate)}
-              {candidate.archived ? ' (archived)' : ''}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FrameworkSelect id="export-framework" label="Unit or framework" className="export-select" frameworks={frameworks} chosenId={framework.id} onChoose={(frameworkId) => set({ frameworkId })} />
       <TextField id="export-course" label="Course" hint="As it should read on the cover, e.g. BTEC Level 5 HND in Healthcare Practice. Optional." value={value.course} onChange={(course) => set({ course })} problem={problems.get('course') ?? null} />
       <div className="export-row">
         <DateField id="export-submission" label="Submission date" value={value.submissionDate} onChange={(submissionDate) => set({ submissionDate })} problem={problems.get('submissionDate') ?? null} whenEmpty="Not on the cover" />
