@@ -286,6 +286,7 @@ test('a reflection opens the Export screen with itself chosen, and the screen pa
   await expect(page.getByRole('radio', { name: 'A single reflection' })).toBeChecked();
   await expect(page.getByRole('combobox', { name: 'Reflection' })).toHaveValue(kolb);
   await expect(preview(page).getByTestId('export-preview-title')).toContainText('Working with the social prescriber');
+  await page.screenshot({ path: `${artifacts}/export-screen-reflection.png` });
   await expectNoAxeViolations(page);
 
   await page.getByRole('radio', { name: 'Appraisal or revalidation' }).check();
