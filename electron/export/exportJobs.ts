@@ -97,7 +97,7 @@ export class ExportJobs implements ExportService {
     const running = [...this.jobs.values()].filter((job) => job.progress.state === 'running');
     if (running.length >= maxRunning) throw new ExportGap('Three exports are already being written. Wait for one to finish, or cancel one.');
     const jobId = this.newId();
-    const job: Job = { fileName, progress: { state: 'running', stage: 'laying-out', done: 0, total: 0, message: null }, bytes: null, cancel: () => undefined, endedAt: null };
+    const job: Job = { fileName, progress: { state: 'running', stage: 'reading', done: 0, total: 0, message: null }, bytes: null, cancel: () => undefined, endedAt: null };
     this.jobs.set(jobId, job);
     job.cancel = this.engine(input, (event) => {
       if (job.progress.state !== 'running') return;

@@ -187,15 +187,17 @@ export function rangeWords(from: CalendarDate | null, to: CalendarDate | null): 
   return 'all dates';
 }
 
-export function fileSlug(text: string): string {
-  return (
-    text
-      .toLowerCase()
-      .normalize('NFKD')
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 60) || 'export'
-  );
+/** Words of a title fit for a file name, cut after a whole word: "unit-26-supporting-team-and-partnership". */
+export function fileSlug(text: string, maxLength = 60): string {
+  const slug = text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  if (slug.length <= maxLength) return slug || 'export';
+  const cut = slug.slice(0, maxLength + 1);
+  const lastBreak = cut.lastIndexOf('-');
+  return lastBreak > 0 ? cut.slice(0, lastBreak) : slug.slice(0, maxLength);
 }
 
 export const plural = (count: number, one: string, many = `${one}s`) => `${count.toLocaleString('en-GB')} ${count === 1 ? one : many}`;

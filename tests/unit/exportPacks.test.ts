@@ -278,7 +278,7 @@ describe('assignment evidence pack', () => {
     const quotedWords = quotes.reduce((sum, quote) => sum + countWords(quote), 0);
     expect(preview).toEqual({
       title: 'Assignment evidence: Unit 26: Supporting Team and Partnership Working Across Health and Social Care Services',
-      fileName: 'assignment-evidence-unit-26-supporting-team-and-partnership-working-across-healt.docx',
+      fileName: 'assignment-evidence-unit-26-supporting-team-and-partnership-working-across.docx',
       entries: 4,
       passages: quotes.length,
       words: quotedWords + countWords(commentary),
