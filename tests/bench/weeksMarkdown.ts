@@ -92,8 +92,11 @@ export function weeksMarkdown(data: PortfolioData, sections: ReadonlyMap<string,
     if (wholeEntry.length > 0) parts.push(`**Whole entry is evidence for:** ${escape(wholeEntry.map((resolved) => `${resolved.framework.title}: ${resolved.label}`).join('; '))}`);
     const plans = plansToReview(logs, entry.weekStart);
     if (plans.length > 0) {
-      const rows = plans.map((plan) => `| ${cell(plan.planRemoved ? `${plan.text} (since removed from its week)` : plan.text)} | ${cell(formatWeekCommencingShort(plan.fromWeek))} | ${plan.status ? planReviewStatusLabels[plan.status] : 'Not reviewed'} |`);
-      parts.push(`## Review of last week's plans`, ['| Plan | Made in | Outcome |', '|:-----------------------------|:------------|:---------|', ...rows].join('\n'));
+      const rows = plans.map((plan) => {
+        const made = plan.carried ? `${formatWeekCommencingShort(plan.fromWeek)}, carried forward` : formatWeekCommencingShort(plan.fromWeek);
+        return `| ${cell(plan.planRemoved ? `${plan.text} (since removed from its week)` : plan.text)} | ${cell(made)} | ${plan.status ? planReviewStatusLabels[plan.status] : 'Not reviewed'} |`;
+      });
+      parts.push(`## Review of last week’s plans`, ['| Plan | Made in | How it went |', '|:-----------------------------|:------------|:---------|', ...rows].join('\n'));
     }
     const template = templateVersion(data.templates, entry.template);
     for (const section of template?.sections ?? []) {
