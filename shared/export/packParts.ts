@@ -8,7 +8,7 @@ import type { Coverage, CoverageCell } from '../evidence/coverage.js';
 import { numberIdeas } from '../ideas/ideaNumbering.js';
 import { formatCpdDuration } from '../portfolio/cpdDuration.js';
 import { weeklyLogsOnly } from '../portfolio/entrySummary.js';
-import { plansToReview } from '../plans/planReview.js';
+import { type PlanToReview, plansToReviewByWeek } from '../plans/planReview.js';
 import type { PortfolioData } from '../portfolio/portfolioData.js';
 import { type CpdRecord, type EntryRecord, type EntrySections, cpdActivityTypeLabels, planReviewStatusLabels } from '../portfolio/weeklyLog.js';
 import { otherNotesSection, type Template } from '../templates/template.js';
@@ -120,9 +120,22 @@ export function evidenceLine(data: PortfolioData, map: Coverage, cell: CoverageC
   return `${name}: ${what}`;
 }
 
+const reviewsByPortfolio = new WeakMap<PortfolioData, Map<string, PlanToReview[]>>();
+
+/** Every weekly log's review of last week's plans, worked out once per portfolio in one pass (not once per week). */
+function reviewsOf(data: PortfolioData): Map<string, PlanToReview[]> {
+  let reviews = reviewsByPortfolio.get(data);
+  if (!reviews) {
+    const logs = weeklyLogsOnly(data.entries);
+    reviews = plansToReviewByWeek(logs, logs.map((entry) => entry.weekStart));
+    reviewsByPortfolio.set(data, reviews);
+  }
+  return reviews;
+}
+
 /** "Review of last week’s plans" as a table: each plan, the week it was made (and whether it was carried forward since), how it went. */
 export function planReviewTable(data: PortfolioData, entry: EntryRecord, headingStyle: HeadingStyle): FileChild[] {
-  const plans = plansToReview(weeklyLogsOnly(data.entries), entry.weekStart);
+  const plans = reviewsOf(data).get(entry.weekStart) ?? [];
   if (plans.length === 0) return [];
   const rows = plans.map((plan) => [
     plan.planRemoved ? `${plan.text} (since removed from its week)` : plan.text,

@@ -24,27 +24,7 @@ interface PendingPlan {
   carried: boolean;
 }
 
-/**
- * Plans pending review at `weekStart`: every plan from the latest earlier log, plus plans that an
- * earlier review carried forward (they keep coming back until reviewed as anything else).
- * Plans are linked by id, so editing a plan's words after it was reviewed keeps the review.
- */
-export function plansToReview(entries: readonly Entry[], weekStart: CalendarDate): PlanToReview[] {
-  let pending = new Map<string, PendingPlan>();
-  let entryThisWeek: Entry | undefined;
-  for (const entry of byWeek(entries)) {
-    if (entry.weekStart === weekStart) entryThisWeek = entry;
-    if (entry.weekStart >= weekStart) continue;
-    const next = new Map<string, PendingPlan>();
-    for (const [planId, plan] of pending) {
-      if (entry.planReview[planId]?.status === 'carried') next.set(planId, { ...plan, carried: true });
-    }
-    for (const plan of entry.summary.plans) {
-      next.set(plan.id, { text: plan.text, fromWeek: entry.weekStart, carried: false });
-    }
-    pending = next;
-  }
-  const marks = entryThisWeek?.planReview ?? {};
+function reviewItems(pending: ReadonlyMap<string, PendingPlan>, marks: Entry['planReview']): PlanToReview[] {
   const items: PlanToReview[] = [...pending].map(([planId, plan]) => ({
     planId,
     text: plan.text,
@@ -59,4 +39,39 @@ export function plansToReview(entries: readonly Entry[], weekStart: CalendarDate
     }
   }
   return items;
+}
+
+/**
+ * Plans pending review at each of `weeks`, worked out in one pass over the entries in week order:
+ * every plan from the latest earlier log, plus plans that an earlier review carried forward (they
+ * keep coming back until reviewed as anything else). Plans are linked by id, so editing a plan's
+ * words after it was reviewed keeps the review.
+ */
+export function plansToReviewByWeek(entries: readonly Entry[], weeks: readonly CalendarDate[]): Map<CalendarDate, PlanToReview[]> {
+  const wanted = [...new Set(weeks)].sort();
+  const logs = byWeek(entries);
+  const answers = new Map<CalendarDate, PlanToReview[]>();
+  let pending = new Map<string, PendingPlan>();
+  let next = 0;
+  for (const weekStart of wanted) {
+    // Fold in every log before this week.
+    while (next < logs.length && logs[next]!.weekStart < weekStart) {
+      const entry = logs[next]!;
+      const carried = new Map<string, PendingPlan>();
+      for (const [planId, plan] of pending) {
+        if (entry.planReview[planId]?.status === 'carried') carried.set(planId, { ...plan, carried: true });
+      }
+      for (const plan of entry.summary.plans) carried.set(plan.id, { text: plan.text, fromWeek: entry.weekStart, carried: false });
+      pending = carried;
+      next += 1;
+    }
+    const entryThisWeek = logs[next]?.weekStart === weekStart ? logs[next] : undefined;
+    answers.set(weekStart, reviewItems(pending, entryThisWeek?.planReview ?? {}));
+  }
+  return answers;
+}
+
+/** Plans pending review at `weekStart` (see plansToReviewByWeek). */
+export function plansToReview(entries: readonly Entry[], weekStart: CalendarDate): PlanToReview[] {
+  return plansToReviewByWeek(entries, [weekStart]).get(weekStart) ?? [];
 }

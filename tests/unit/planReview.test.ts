@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { plansToReview } from '../../shared/plans/planReview.js';
+import { plansToReview, plansToReviewByWeek } from '../../shared/plans/planReview.js';
 import { entryRecord } from '../fixtures/weeklyLogBuilder.js';
 
 const week1 = entryRecord({
@@ -70,5 +70,21 @@ describe("review of last week's plans", () => {
 
   it('has nothing to review in the first week of a portfolio', () => {
     expect(plansToReview([week1], '2019-09-30')).toEqual([]);
+  });
+
+  it('answers for many weeks in one pass exactly as it answers for each week alone', () => {
+    const weeks = Array.from({ length: 30 }, (_, index) => new Date(Date.UTC(2019, 8, 30 + 7 * index)).toISOString().slice(0, 10));
+    const logs = weeks
+      .filter((_, index) => index % 7 !== 3)
+      .map((weekStart, index) =>
+        entryRecord({
+          weekStart,
+          plans: [{ id: `p${index}a`, text: `Plan ${index} a` }, { id: `p${index}b`, text: `Plan ${index} b` }],
+          review: index === 0 ? {} : { [`p${index - 1}a`]: { status: index % 3 === 0 ? 'carried' : 'done', text: `Plan ${index - 1} a`, fromWeek: weeks[0]! } },
+        }),
+      );
+    const asked = [...weeks].reverse();
+    const together = plansToReviewByWeek(logs, asked);
+    for (const weekStart of weeks) expect(together.get(weekStart)).toEqual(plansToReview(logs, weekStart));
   });
 });
