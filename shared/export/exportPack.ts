@@ -33,6 +33,14 @@ export function entriesToLoad(data: PortfolioData, options: ExportOptions): stri
   }
 }
 
+/**
+ * Ids of the entries whose text the preview needs: only the assignment pack counts quoted words
+ * before it is built; the others preview from the index alone.
+ */
+export function entriesToPreview(data: PortfolioData, options: ExportOptions): string[] {
+  return options.pack === 'assignment' ? entriesToLoad(data, options) : [];
+}
+
 function packFor(source: ExportSource, options: ExportOptions): PackPlan {
   switch (options.pack) {
     case 'weeks':

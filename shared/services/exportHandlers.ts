@@ -1,7 +1,7 @@
 import type { ApiHandlers, ExportedFile, ExportProgress } from '../api/contract.js';
 import { failure, ok } from '../api/result.js';
 import type { ExportOptions } from '../export/exportOptions.js';
-import { type ExportSource, ExportGap, entriesToLoad, packDocument, planExport } from '../export/exportPack.js';
+import { type ExportSource, ExportGap, entriesToLoad, entriesToPreview, packDocument, planExport } from '../export/exportPack.js';
 import type { PortfolioData } from '../portfolio/portfolioData.js';
 import type { EntrySections } from '../portfolio/weeklyLog.js';
 import type { PortfolioHost, PortfolioStore } from '../store/portfolioStore.js';
@@ -25,11 +25,15 @@ export interface ExportService {
   take(jobId: string): ExportedFile | 'not-ready' | null;
 }
 
-/** The index as it stands, with the text of every entry the pack needs (read from the store). */
-export async function exportInput(store: PortfolioStore, options: ExportOptions, now: Date): Promise<ExportJobInput> {
+/**
+ * The index as it stands, with the text of the entries the pack needs (read from the store): every
+ * one it prints, or for a preview only those the preview counts from.
+ */
+export async function exportInput(store: PortfolioStore, options: ExportOptions, now: Date, purpose: 'preview' | 'export' = 'export'): Promise<ExportJobInput> {
   const data = store.read();
   const bodies: Array<[string, EntrySections]> = [];
-  for (const entryId of entriesToLoad(data, options)) bodies.push([entryId, await store.sections(entryId)]);
+  const ids = purpose === 'preview' ? entriesToPreview(data, options) : entriesToLoad(data, options);
+  for (const entryId of ids) bodies.push([entryId, await store.sections(entryId)]);
   return { options, data, bodies, now: now.toISOString() };
 }
 
@@ -44,21 +48,21 @@ export function createExportHandlers(
   service: ExportService | undefined,
   now: () => Date,
 ): Pick<ApiHandlers, 'export.preview' | 'export.start' | 'export.progress' | 'export.cancel' | 'export.take'> {
-  const plan = async (options: ExportOptions) => {
+  const plan = async (options: ExportOptions, purpose: 'preview' | 'export') => {
     const store = host.store();
     if (!store) return { ok: false as const, answer: portfolioUnavailable() };
-    const input = await exportInput(store, options, now());
+    const input = await exportInput(store, options, now(), purpose);
     const planned = planExport(exportSource(input), options);
     return planned.ok ? { ok: true as const, input, plan: planned.value } : { ok: false as const, answer: failure<never>(planned.error.code, planned.error.message) };
   };
   return {
     'export.preview': async ({ options }) => {
-      const planned = await plan(options);
+      const planned = await plan(options, 'preview');
       return planned.ok ? ok(planned.plan.preview) : planned.answer;
     },
     'export.start': async ({ options }) => {
       if (!service) return failure('internal', 'Exporting to Word is not available in this window.');
-      const planned = await plan(options);
+      const planned = await plan(options, 'export');
       if (!planned.ok) return planned.answer;
       if (planned.plan.preview.entries === 0) return failure('invalid-argument', planned.plan.preview.notes[0] ?? 'There is nothing to export for these choices.');
       try {

@@ -12,6 +12,7 @@ import { packDocument } from '../../shared/export/exportPack.js';
 import { type HeadingStyle, wordDocument, wordStyleIds } from '../../shared/export/wordStyles.js';
 import { type WordParagraph, type WordXml, readWordXml } from '../support/docxXml.js';
 import { mammothHtml } from '../support/wordFile.js';
+import { bold, code, italic, link, strike, underline } from '../fixtures/evidenceDocs.js';
 
 // ---------------------------------------------------------------------------------------------
 // Building editor JSON as the section editors store it.
@@ -27,12 +28,6 @@ const tasks = (...items: EditorNode[]): EditorNode => ({ type: 'taskList', conte
 const doc = (...content: EditorNode[]): EditorDoc => ({ type: 'doc', content });
 const hardBreak: EditorNode = { type: 'hardBreak' };
 
-const bold: EditorMark = { type: 'bold' };
-const italic: EditorMark = { type: 'italic' };
-const underline: EditorMark = { type: 'underline' };
-const strike: EditorMark = { type: 'strike' };
-const code: EditorMark = { type: 'code' };
-const link = (href: string): EditorMark => ({ type: 'link', attrs: { href, target: '_blank', rel: 'noopener noreferrer nofollow', class: null } });
 const evidence = (outcome: string, criterion: string | null = null): EditorMark => ({ type: 'evidence', attrs: { framework: 'u26', outcome, criterion } });
 
 // ---------------------------------------------------------------------------------------------
