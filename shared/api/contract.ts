@@ -23,6 +23,22 @@ import { frameworkIdSchema, frameworkSchema } from '../frameworks/frameworkSchem
 import { entryTagsSchema } from '../portfolio/weeklyLogSchemas.js';
 import { type ExportPreview, exportOptionsSchema } from '../export/exportOptions.js';
 import type { OperationName } from './operationNames.js';
+import {
+  type MentorComment,
+  type ReceivedComment,
+  type ReceivedSignOff,
+  type Reviewer,
+  type SharedEntry,
+  type SignOff,
+  type FeedbackImportRecord,
+  passphraseSchema,
+  reviewerSchema,
+  shareSelectionSchema,
+  sharingLimits,
+  textAnchorSchema,
+} from '../share/sharing.js';
+import type { SentState } from '../share/review.js';
+import type { MergeCounts } from '../share/mergeFeedback.js';
 import type { Result } from './result.js';
 
 /** Larger framework files are refused before they are read. */
@@ -92,6 +108,49 @@ export const apiInputs = {
   'export.progress': z.object({ jobId: exportJobIdSchema }).strict(),
   'export.cancel': z.object({ jobId: exportJobIdSchema }).strict(),
   'export.take': z.object({ jobId: exportJobIdSchema }).strict(),
+  'share.preview': z.object({ selection: shareSelectionSchema }).strict(),
+  'share.create': z.object({ selection: shareSelectionSchema, authorName: reviewerSchema.shape.name, passphrase: passphraseSchema.nullable() }).strict(),
+  'feedback.import': z.object({ text: z.string().max(sharingLimits.maxFileChars), passphrase: z.string().max(sharingLimits.passphraseMax).nullable() }).strict(),
+  'feedback.overview': z.object({}).strict(),
+  'feedback.forEntry': z.object({ entryId: itemIdSchema }).strict(),
+  'feedback.reply': z.object({ commentId: itemIdSchema, text: z.string().trim().min(1, 'a reply needs some words').max(sharingLimits.replyText) }).strict(),
+  'feedback.setResolved': z.object({ commentId: itemIdSchema, resolved: z.boolean() }).strict(),
+  'review.open': z.object({ text: z.string().max(sharingLimits.maxFileChars), passphrase: z.string().max(sharingLimits.passphraseMax).nullable() }).strict(),
+  'review.list': z.object({}).strict(),
+  'review.get': z.object({ reviewId: itemIdSchema }).strict(),
+  'review.entry': z.object({ reviewId: itemIdSchema, entryId: itemIdSchema }).strict(),
+  'review.coverage': z.object({ reviewId: itemIdSchema, frameworkId: frameworkIdSchema }).strict(),
+  'review.evidence': z
+    .object({ reviewId: itemIdSchema, frameworkId: frameworkIdSchema, outcomeId: frameworkIdSchema, criterionId: frameworkIdSchema.nullable(), entryId: itemIdSchema.optional() })
+    .strict(),
+  'review.setReviewer': z.object({ reviewId: itemIdSchema, reviewer: reviewerSchema }).strict(),
+  'review.saveComment': z
+    .object({
+      reviewId: itemIdSchema,
+      /** Null for a new comment. */
+      commentId: itemIdSchema.nullable(),
+      entryId: itemIdSchema,
+      anchor: textAnchorSchema.nullable(),
+      text: z.string().trim().min(1, 'a comment needs some words').max(sharingLimits.commentText),
+    })
+    .strict(),
+  'review.deleteComment': z.object({ reviewId: itemIdSchema, commentId: itemIdSchema }).strict(),
+  'review.saveSignOff': z
+    .object({
+      reviewId: itemIdSchema,
+      /** Null for a new sign-off. */
+      signOffId: itemIdSchema.nullable(),
+      frameworkId: frameworkIdSchema,
+      outcomeId: frameworkIdSchema,
+      criterionId: frameworkIdSchema.nullable(),
+      statement: z.string().trim().min(1, 'a statement is needed').max(sharingLimits.statement),
+      date: calendarDateSchema,
+      signer: reviewerSchema,
+    })
+    .strict(),
+  'review.deleteSignOff': z.object({ reviewId: itemIdSchema, signOffId: itemIdSchema }).strict(),
+  'review.feedbackFile': z.object({ reviewId: itemIdSchema, passphrase: passphraseSchema.nullable() }).strict(),
+  'review.remove': z.object({ reviewId: itemIdSchema }).strict(),
 } as const;
 
 
@@ -267,6 +326,107 @@ export interface EvidenceList {
   items: EvidenceItem[];
 }
 
+/** What a share file would hold, before it is saved. */
+export interface SharePreview {
+  /** What is shared, in words, as the file and the mentor see it. */
+  description: string;
+  weeklyLogs: number;
+  reflections: number;
+  words: number;
+  /** Display names of the frameworks the entries are tagged against. */
+  frameworks: string[];
+  /** A suggested file name ("reflective-portfolio-share-2019-10-07-to-2019-10-27.rpshare"). */
+  fileName: string;
+}
+
+/** A file made for the user to save (base64, so it crosses as JSON). */
+export interface SavedFile {
+  fileName: string;
+  base64: string;
+  bytes: number;
+}
+
+/** A mentor's review of one share file, as the Mentoring page lists it. */
+export interface ReviewSummary {
+  reviewId: string;
+  authorName: string;
+  description: string;
+  sharedAt: string;
+  openedAt: string;
+  entries: number;
+  comments: number;
+  signOffs: number;
+  /** When the last feedback file was saved; null if none yet. */
+  lastSentAt: string | null;
+  /** Comments and sign-offs new or changed since the last feedback file, and deletions to send. */
+  unsent: number;
+}
+
+/** An entry of a share file, as the mentor's timeline lists it. */
+export interface ReviewEntryListing {
+  entryId: string;
+  kind: EntryKind;
+  weekStart: CalendarDate;
+  date: CalendarDate;
+  title: string;
+  templateName: string;
+  words: number;
+  comments: number;
+}
+
+export type ReviewComment = MentorComment & { sent: SentState };
+export type ReviewSignOff = SignOff & { sent: SentState };
+
+export interface ReviewView {
+  summary: ReviewSummary;
+  /** Oldest first. */
+  entries: ReviewEntryListing[];
+  frameworks: Framework[];
+  reviewer: Reviewer | null;
+  comments: ReviewComment[];
+  signOffs: ReviewSignOff[];
+}
+
+export interface ReviewEntryView {
+  entry: SharedEntry;
+  template: Template;
+  comments: ReviewComment[];
+}
+
+export interface FeedbackImportOutcome {
+  reviewerName: string;
+  revision: number;
+  comments: MergeCounts;
+  signOffs: MergeCounts;
+  /** The file held nothing new (it had been imported before): nothing changed. */
+  changedNothing: boolean;
+}
+
+/** Where a received comment's passage is in the entry now. */
+export type CommentPlace =
+  | { state: 'exact' | 'edited'; sectionId: string; sectionTitle: string; text: string }
+  /** The passage is gone (or the comment was on the whole entry): it belongs to the entry. */
+  | { state: 'gone' | 'whole-entry' }
+  /** The entry was deleted. */
+  | { state: 'no-entry' };
+
+export interface FeedbackCommentView extends ReceivedComment {
+  entry: { kind: EntryKind; date: CalendarDate; weekStart: CalendarDate; title: string } | null;
+  place: CommentPlace;
+}
+
+export interface FeedbackSignOffView extends ReceivedSignOff {
+  /** "Unit 26 Supporting team working: LO2 (2.1)", or what is known if the framework changed. */
+  label: string;
+}
+
+export interface FeedbackOverview {
+  /** Oldest entry first, then in the order written. */
+  comments: FeedbackCommentView[];
+  signOffs: FeedbackSignOffView[];
+  imports: FeedbackImportRecord[];
+}
+
 export interface ApiOutputs {
   'app.info': AppInfo;
   'portfolio.status': PortfolioStatus;
@@ -310,6 +470,26 @@ export interface ApiOutputs {
   'export.progress': ExportProgress;
   'export.cancel': { cancelled: boolean };
   'export.take': ExportedFile;
+  'share.preview': SharePreview;
+  'share.create': SavedFile;
+  'feedback.import': FeedbackImportOutcome;
+  'feedback.overview': FeedbackOverview;
+  'feedback.forEntry': ReceivedComment[];
+  'feedback.reply': ReceivedComment;
+  'feedback.setResolved': ReceivedComment;
+  'review.open': ReviewSummary;
+  'review.list': ReviewSummary[];
+  'review.get': ReviewView;
+  'review.entry': ReviewEntryView;
+  'review.coverage': Coverage;
+  'review.evidence': EvidenceList;
+  'review.setReviewer': Reviewer;
+  'review.saveComment': ReviewComment;
+  'review.deleteComment': { deleted: true };
+  'review.saveSignOff': ReviewSignOff;
+  'review.deleteSignOff': { deleted: true };
+  'review.feedbackFile': SavedFile & { revision: number };
+  'review.remove': { removed: true };
 }
 
 export type ApiInput<K extends OperationName> = z.input<(typeof apiInputs)[K]>;

@@ -6,7 +6,13 @@ export type ApiErrorCode =
   | 'portfolio-unavailable'
   | 'storage-failed'
   | 'unauthorised'
-  | 'internal';
+  | 'internal'
+  /** A share or feedback file is protected: ask for its passphrase and try again. */
+  | 'passphrase-needed'
+  /** The passphrase given does not open the file. */
+  | 'passphrase-wrong'
+  /** A file the user chose cannot be read (damaged, changed, the wrong kind, too new…). */
+  | 'invalid-file';
 
 export interface ApiError {
   code: ApiErrorCode;

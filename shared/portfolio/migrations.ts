@@ -35,6 +35,8 @@ export const migrations: Record<number, Migration> = {
     templates: [],
     entries: Array.isArray(data['entries']) ? data['entries'].map(entryAsWeeklyLog) : data['entries'],
   }),
+  /** Version 4 adds mentors' feedback (none had been received). */
+  3: (data) => ({ ...data, feedback: { comments: [], signOffs: [], imports: [] } }),
 };
 
 export type MigrationOutcome =

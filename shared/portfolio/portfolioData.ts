@@ -2,11 +2,12 @@ import { z } from 'zod';
 import type { Framework } from '../frameworks/framework.js';
 import { frameworkSchema } from '../frameworks/frameworkSchemas.js';
 import type { Template } from '../templates/template.js';
+import { type PortfolioFeedback, emptyFeedback, portfolioFeedbackSchema } from '../share/sharing.js';
 import { templateSchema } from '../templates/templateSchemas.js';
 import { type EntryRecord, type IdeaStatus, ideaStatuses } from './weeklyLog.js';
 import { entryRecordSchema, itemIdSchema } from './weeklyLogSchemas.js';
 
-export const currentSchemaVersion = 3;
+export const currentSchemaVersion = 4;
 
 export const portfolioSettingsSchema = z.object({
   /** The number the first idea in this portfolio gets (for a log continued from elsewhere). */
@@ -24,6 +25,7 @@ export const portfolioDataSchema = z.object({
   frameworks: z.array(frameworkSchema).max(1_000),
   /** At most 500 templates of one's own, and only versions some entry was written with besides each newest. */
   templates: z.array(templateSchema).max(60_000),
+  feedback: portfolioFeedbackSchema,
 });
 
 /**
@@ -44,6 +46,8 @@ export interface PortfolioData {
    * shown with its own version); the highest version of each id is the one the user edits.
    */
   templates: Template[];
+  /** Comments and sign-offs imported from mentors' feedback files, with the author's replies. */
+  feedback: PortfolioFeedback;
 }
 
 export function newPortfolio(portfolioId: string, now: Date): PortfolioData {
@@ -56,5 +60,6 @@ export function newPortfolio(portfolioId: string, now: Date): PortfolioData {
     ideaStatuses: {},
     frameworks: [],
     templates: [],
+    feedback: emptyFeedback(),
   };
 }

@@ -19,7 +19,9 @@ export interface PassageTarget {
  * `#/frameworks`, `#/frameworks/<framework>`, `#/settings`, `#/reflection/<entry>[/passage/…]`,
  * `#/new-reflection`, `#/templates`, `#/templates/<template>`, `#/cpd`, `#/export`, `#/export/<pack>` and
  * `#/export/<pack>/<what>` (the week for weekly logs, the framework for assignment evidence, the
- * reflection for a single reflection).
+ * reflection for a single reflection), `#/sharing`, `#/mentoring`, and a mentor's review:
+ * `#/review/<review>`, `#/review/<review>/entry/<entry>`, `#/review/<review>/coverage[/<framework>]`,
+ * `#/review/<review>/evidence/<framework>/<outcome>[/<criterion>]`.
  */
 export type Route =
   | { view: 'week'; weekStart: CalendarDate; passage?: PassageTarget }
@@ -32,7 +34,17 @@ export type Route =
   | { view: 'coverage'; frameworkId: string | null }
   | { view: 'evidence'; frameworkId: string; outcomeId: string; criterionId: string | null }
   | { view: 'frameworks'; frameworkId: string | null }
-  | { view: 'settings' };
+  | { view: 'settings' }
+  | { view: 'sharing' }
+  | { view: 'mentoring' }
+  | { view: 'review'; reviewId: string; page: ReviewPage };
+
+/** Which part of a mentor's review of a share file is open. */
+export type ReviewPage =
+  | { kind: 'overview' }
+  | { kind: 'entry'; entryId: string }
+  | { kind: 'coverage'; frameworkId: string | null }
+  | { kind: 'evidence'; frameworkId: string; outcomeId: string; criterionId: string | null };
 
 export type RouteView = Route['view'];
 
@@ -58,6 +70,8 @@ export function routeHash(route: Route): string {
       return route.frameworkId ? `#/frameworks/${route.frameworkId}` : '#/frameworks';
     case 'export':
       return `#/export${route.pack ? `/${route.pack}${route.subject ? `/${route.subject}` : ''}` : ''}`;
+    case 'review':
+      return `#/review/${route.reviewId}${reviewPagePath(route.page)}`;
     default:
       return `#/${route.view}`;
   }
@@ -81,6 +95,30 @@ function exportSubject(pack: ExportPackKind, subject: string | undefined): strin
   return new RegExp(`^${id}$`).test(subject) ? subject : null;
 }
 
+function reviewPagePath(page: ReviewPage): string {
+  switch (page.kind) {
+    case 'overview':
+      return '';
+    case 'entry':
+      return `/entry/${page.entryId}`;
+    case 'coverage':
+      return page.frameworkId ? `/coverage/${page.frameworkId}` : '/coverage';
+    case 'evidence':
+      return `/evidence/${page.frameworkId}/${page.outcomeId}${page.criterionId ? `/${page.criterionId}` : ''}`;
+  }
+}
+
+function parseReviewPage(rest: string): ReviewPage | null {
+  if (rest === '') return { kind: 'overview' };
+  const entry = new RegExp(`^/entry/${id}$`).exec(rest);
+  if (entry) return { kind: 'entry', entryId: entry[1] as string };
+  const coverage = new RegExp(`^/coverage(?:/${id})?$`).exec(rest);
+  if (coverage) return { kind: 'coverage', frameworkId: coverage[1] ?? null };
+  const evidence = new RegExp(`^/evidence/${id}/${id}(?:/${id})?$`).exec(rest);
+  if (evidence) return { kind: 'evidence', frameworkId: evidence[1] as string, outcomeId: evidence[2] as string, criterionId: evidence[3] ?? null };
+  return null;
+}
+
 const isWeeklyLogSection = (section: string) => (weeklyLogSectionIds as readonly string[]).includes(section);
 
 /**
@@ -93,6 +131,13 @@ export function parseRoute(hash: string, thisWeek: CalendarDate): Route {
   if (path === 'settings') return { view: 'settings' };
   if (path === 'cpd') return { view: 'cpd' };
   if (path === 'new-reflection') return { view: 'new-reflection' };
+  if (path === 'sharing') return { view: 'sharing' };
+  if (path === 'mentoring') return { view: 'mentoring' };
+  const review = new RegExp(`^review/${id}(.*)$`).exec(path);
+  if (review) {
+    const page = parseReviewPage(review[2] as string);
+    return page ? { view: 'review', reviewId: review[1] as string, page } : { view: 'mentoring' };
+  }
   const exporting = /^export(?:\/([A-Za-z-]+)(?:\/([^/]+))?)?$/.exec(path);
   if (exporting) {
     const pack = exporting[1] !== undefined && isExportPackKind(exporting[1]) ? exporting[1] : null;

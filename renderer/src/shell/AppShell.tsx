@@ -6,7 +6,7 @@ import { useRoute } from '../routing/useRoute.js';
 import { SaveStatus } from '../saving/SaveStatus.js';
 import { WeekView } from '../week/WeekView.js';
 import { ProductName } from './ProductName.js';
-import { CoverageView, CpdView, EvidenceView, ExportView, FrameworksView, IdeasView, LazyView, NewReflectionView, ReflectionView, SettingsView, TemplatesView, preloadViews } from './lazyViews.js';
+import { CoverageView, CpdView, EvidenceView, ExportView, FrameworksView, IdeasView, LazyView, MentoringView, NewReflectionView, ReflectionView, ReviewView, SettingsView, SharingView, TemplatesView, preloadViews } from './lazyViews.js';
 import { SkipLink } from './SkipLink.js';
 
 interface AppShellProps {
@@ -18,6 +18,7 @@ interface AppShellProps {
 function isCurrent(view: string, link: string): boolean {
   if (view === 'reflection' || view === 'new-reflection') return link === 'week';
   if (view === 'evidence') return link === 'coverage';
+  if (view === 'review') return link === 'mentoring';
   return view === link;
 }
 
@@ -54,6 +55,8 @@ export function AppShell({ restoredFrom }: AppShellProps) {
     { view: 'coverage', label: 'Coverage', href: routeHash({ view: 'coverage', frameworkId: null }) },
     { view: 'cpd', label: 'CPD', href: routeHash({ view: 'cpd' }) },
     { view: 'export', label: 'Export', href: routeHash({ view: 'export', pack: null, subject: null }) },
+    { view: 'sharing', label: 'Sharing', href: routeHash({ view: 'sharing' }) },
+    { view: 'mentoring', label: 'Mentoring', href: routeHash({ view: 'mentoring' }) },
     { view: 'frameworks', label: 'Frameworks', href: routeHash({ view: 'frameworks', frameworkId: null }) },
     { view: 'templates', label: 'Templates', href: routeHash({ view: 'templates', templateId: null }) },
     { view: 'settings', label: 'Settings', href: routeHash({ view: 'settings' }) },
@@ -103,6 +106,9 @@ export function AppShell({ restoredFrom }: AppShellProps) {
           {route.view === 'templates' ? <TemplatesView templateId={route.templateId} /> : null}
           {route.view === 'cpd' ? <CpdView /> : null}
           {route.view === 'export' ? <ExportView key={routeHash(route)} pack={route.pack} subject={route.subject} /> : null}
+          {route.view === 'sharing' ? <SharingView /> : null}
+          {route.view === 'mentoring' ? <MentoringView /> : null}
+          {route.view === 'review' ? <ReviewView key={route.reviewId} reviewId={route.reviewId} page={route.page} /> : null}
         </LazyView>
       ) : null}
     </div>

@@ -15,6 +15,9 @@ const loaders = {
   templates: () => import('../templates/TemplatesView.js').then((module) => ({ default: module.TemplatesView })),
   cpd: () => import('../cpd/CpdView.js').then((module) => ({ default: module.CpdView })),
   export: () => import('../export/ExportView.js').then((module) => ({ default: module.ExportView })),
+  sharing: () => import('../sharing/SharingView.js').then((module) => ({ default: module.SharingView })),
+  mentoring: () => import('../mentoring/MentoringView.js').then((module) => ({ default: module.MentoringView })),
+  review: () => import('../mentoring/ReviewView.js').then((module) => ({ default: module.ReviewView })),
 };
 
 export const IdeasView = lazy(loaders.ideas);
@@ -27,6 +30,9 @@ export const NewReflectionView = lazy(loaders.newReflection);
 export const TemplatesView = lazy(loaders.templates);
 export const CpdView = lazy(loaders.cpd);
 export const ExportView = lazy(loaders.export);
+export const SharingView = lazy(loaders.sharing);
+export const MentoringView = lazy(loaders.mentoring);
+export const ReviewView = lazy(loaders.review);
 
 /** Starts fetching every lazily loaded view, for when the page has nothing more urgent to do. */
 export function preloadViews(): void {
