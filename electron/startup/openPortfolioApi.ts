@@ -3,6 +3,9 @@ import type { ApiHandlers, AppInfo } from '../../shared/api/contract.js';
 import { createPortfolioHandlers } from '../../shared/services/portfolioService.js';
 import { ExportJobs, exportEngineFor } from '../export/exportJobs.js';
 import { type OpenedPortfolio, openPortfolio } from '../storage/openPortfolio.js';
+import { ReviewFolder } from '../storage/reviewFolder.js';
+import { nodeFileCrypto } from '../security/nodeFileCrypto.js';
+import { join } from 'node:path';
 import { productName, productVersion } from './productInfo.js';
 
 export interface PortfolioApi {
@@ -28,5 +31,6 @@ export async function openPortfolioApi(options: OpenPortfolioApiOptions): Promis
   const opened = await openPortfolio(options.folder, { now, newId });
   const appInfo: AppInfo = { productName, version: options.version ?? productVersion, mode: options.mode, portfolioFolder: opened.folder };
   const exports = new ExportJobs(exportEngineFor(options.exportWorker), newId);
-  return { opened, exports, handlers: createPortfolioHandlers(opened, { appInfo, newId, now, exports }) };
+  const sharing = { crypto: nodeFileCrypto, reviews: new ReviewFolder(join(opened.folder, 'reviews')), app: `${productName} ${appInfo.version}` };
+  return { opened, exports, handlers: createPortfolioHandlers(opened, { appInfo, newId, now, exports, sharing }) };
 }

@@ -1,6 +1,7 @@
 import { type ApiHandlers, apiInputs, isOperationName } from './contract.js';
 import { type Result, failure } from './result.js';
 import { EntryUnreadableError, StorageWriteError } from '../store/storageWriteError.js';
+import { ReviewUnreadableError, ReviewWriteError } from '../share/review.js';
 
 function describeIssue(issue: { path: PropertyKey[]; message: string }): string {
   const where = issue.path.length > 0 ? issue.path.map(String).join('.') : 'the argument';
@@ -26,7 +27,7 @@ export async function dispatch(handlers: ApiHandlers, name: unknown, argument: u
     if (error instanceof StorageWriteError) {
       return failure('storage-failed', `Your latest changes could not be written to disk (${error.message}). They are kept in the app and saving will be tried again.`);
     }
-    if (error instanceof EntryUnreadableError) return failure('storage-failed', error.message);
+    if (error instanceof EntryUnreadableError || error instanceof ReviewUnreadableError || error instanceof ReviewWriteError) return failure('storage-failed', error.message);
     const kind = error instanceof Error ? error.name : 'Error';
     return failure('internal', `Something went wrong inside the app (${kind}). Your last saved work is safe.`);
   }

@@ -13,6 +13,8 @@ import { createCpdHandlers } from './cpdHandlers.js';
 import { type ExportService, createExportHandlers } from './exportHandlers.js';
 import { checkedTags, createEntryHandlers, putRecord } from './entryHandlers.js';
 import { createTemplateHandlers } from './templateHandlers.js';
+import { type SharingService, createSharingHandlers } from './sharingHandlers.js';
+import { createReviewHandlers } from './reviewHandlers.js';
 import { templateName } from '../templates/templateLibrary.js';
 import { portfolioUnavailable } from './unavailable.js';
 
@@ -22,6 +24,8 @@ export interface ServiceOptions {
   now: () => Date;
   /** Runs Word exports (a worker thread in the app); without it, exports are refused with a message. */
   exports?: ExportService;
+  /** Crypto and the mentor's review folder; without it, share and feedback files are refused with a message. */
+  sharing?: SharingService;
 }
 
 const itemNodeTypes = new Set([ideaNodeType, planNodeType]);
@@ -160,6 +164,8 @@ export function createPortfolioHandlers(host: PortfolioHost, options: ServiceOpt
     ...createExportHandlers(host, options.exports, options.now),
     ...createFrameworkHandlers(host, options.newId),
     ...createEvidenceHandlers(host),
+    ...createSharingHandlers(host, options.sharing, options.newId, options.now),
+    ...createReviewHandlers(options.sharing, options.newId, options.now),
     'settings.get': async () => withStore((store) => store.read().settings),
     'settings.update': async (settings) =>
       withStore(async (store) => {

@@ -71,3 +71,19 @@ export interface ReviewStore {
   put(review: Review): Promise<void>;
   remove(reviewId: string): Promise<void>;
 }
+
+/** A review file that exists but cannot be read: said plainly, never mistaken for no review. */
+export class ReviewUnreadableError extends Error {
+  constructor(readonly reviewId: string) {
+    super(`This review's file (reviews/${reviewId}.json in your portfolio folder) is damaged and cannot be read. Open the share file again to start the review afresh.`);
+    this.name = 'ReviewUnreadableError';
+  }
+}
+
+/** A review change that could not be written; nothing was changed. */
+export class ReviewWriteError extends Error {
+  constructor(reason: string) {
+    super(`Your review could not be saved (${reason}). Nothing was changed; try again.`);
+    this.name = 'ReviewWriteError';
+  }
+}
