@@ -126,19 +126,44 @@ function exactMatches(text: string, anchor: TextAnchor): Candidate[] {
   return found;
 }
 
-/** The quote with up to a quarter of its characters changed, helped by its context when short. */
+/**
+ * The quote with up to a quarter of its characters changed. Candidates are weighed as Hypothesis
+ * weighs them: closeness of the words most, then how much of each neighbour still matches. A short
+ * quote found only loosely needs its neighbours to agree, or any similar words would do.
+ */
 function fuzzyMatch(text: string, anchor: TextAnchor): Candidate | null {
   if (anchor.quote.length < 4 || text.length === 0) return null;
   const maxErrors = Math.floor(anchor.quote.length / 4);
   if (maxErrors === 0) return null;
-  let best: (Candidate & { errors: number }) | null = null;
+  const share = (matched: number, length: number) => (length === 0 ? 1 : matched / length);
+  let best: (Candidate & { rank: number }) | null = null;
   for (const match of search(text, anchor.quote, maxErrors).slice(0, maxOccurrences)) {
-    const score = contextScore(anchor.prefix, text, match.start, 'before') + contextScore(anchor.suffix, text, match.end, 'after');
-    // A short quote found only loosely needs its surroundings to agree, or any similar words would do.
-    if (anchor.quote.length < 20 && score < 8) continue;
-    if (!best || match.errors < best.errors || (match.errors === best.errors && score > best.score)) best = { start: match.start, end: match.end, score, errors: match.errors };
+    const before = contextScore(anchor.prefix, text, match.start, 'before');
+    const after = contextScore(anchor.suffix, text, match.end, 'after');
+    if (anchor.quote.length < 20 && before + after < 8) continue;
+    const rank = 50 * (1 - match.errors / anchor.quote.length) + 20 * share(before, anchor.prefix.length) + 20 * share(after, anchor.suffix.length);
+    if (!best || rank > best.rank) best = { start: match.start, end: match.end, score: before + after, rank };
   }
-  return best;
+  return best ? widenToContext(text, anchor, best, maxErrors) : null;
+}
+
+/**
+ * The matcher reports the closest stretch of text, which can stop short of an edited word's end
+ * ("said sorr" for "said sorrie"); where the anchor's neighbours sit just beyond, the match is
+ * widened to meet them.
+ */
+function widenToContext(text: string, anchor: TextAnchor, candidate: Candidate, slack: number): Candidate {
+  const probe = 8;
+  let { start, end } = candidate;
+  if (anchor.suffix.length >= probe) {
+    const suffixAt = text.indexOf(anchor.suffix.slice(0, probe), end);
+    if (suffixAt >= 0 && suffixAt - end <= slack) end = suffixAt;
+  }
+  if (anchor.prefix.length >= probe) {
+    const prefixAt = text.lastIndexOf(anchor.prefix.slice(-probe), start - probe);
+    if (prefixAt >= 0 && start - (prefixAt + probe) <= slack && prefixAt + probe <= start) start = prefixAt + probe;
+  }
+  return { ...candidate, start, end };
 }
 
 /** The text between the anchor's prefix and suffix, when both (or the section's edge) are still there. */

@@ -67,7 +67,8 @@ export type SealedFileRead<T> = { ok: true; value: T; protectedByPassphrase: boo
 
 /** The header as the check and the cipher see it: a fixed order, so it is the same string whoever writes it. */
 function headerText(format: string, formatVersion: number, app: string, protection: Protection): string {
-  return JSON.stringify([format, formatVersion, app, protection]);
+  const fields = protection.kind === 'none' ? ['none'] : ['passphrase', protection.kdf, protection.N, protection.r, protection.p, protection.salt, protection.cipher, protection.iv];
+  return JSON.stringify([format, formatVersion, app, fields]);
 }
 
 /**
@@ -75,7 +76,7 @@ function headerText(format: string, formatVersion: number, app: string, protecti
  * are made while sealing, and which the tag covers anyway through the key and the nonce).
  */
 function associatedText(format: string, app: string, parameters: ScryptParameters): string {
-  return JSON.stringify([format, currentFormatVersion, app, { kind: 'passphrase', kdf: 'scrypt', N: parameters.N, r: parameters.r, p: parameters.p, cipher: 'aes-256-gcm' }]);
+  return JSON.stringify([format, currentFormatVersion, app, ['passphrase', 'scrypt', parameters.N, parameters.r, parameters.p, 'aes-256-gcm']]);
 }
 
 function protectionOf(parameters: ScryptParameters, salt: string, iv: string): Protection {

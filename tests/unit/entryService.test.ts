@@ -642,13 +642,13 @@ describe('a portfolio written at format 2', () => {
     await writeFile(join(folder, 'bodies', 'b1.json'), JSON.stringify(body));
   }
 
-  it('opens as format 3: the entry is a weekly log dated its Monday, untitled, with no CPD, and there are no templates of the user’s own', async () => {
+  it('opens at the current format (4): the entry is a weekly log dated its Monday, untitled, with no CPD, and there are no templates of the user’s own', async () => {
     const folder = await tempFolder();
     await writeVersion2(folder);
     const { value, data, opened } = await openReflective(folder);
     expect(opened.status().state).toBe('ready');
     const migrated = data();
-    expect(migrated.schemaVersion).toBe(3);
+    expect(migrated.schemaVersion).toBe(currentSchemaVersion);
     expect(migrated.templates).toEqual([]);
     expect(migrated.entries).toEqual([
       { ...version2.entries[0], date: '2019-10-07', title: '', template: { id: 'weekly-log', version: 1 }, cpd: null },
@@ -658,7 +658,7 @@ describe('a portfolio written at format 2', () => {
     expect(migrated.ideaStatuses).toEqual({ i1: 'in-progress' });
     // Written in the new format at once.
     const onDisk = JSON.parse(await readFile(join(folder, 'portfolio.json'), 'utf8'));
-    expect(onDisk.schemaVersion).toBe(3);
+    expect(onDisk.schemaVersion).toBe(currentSchemaVersion);
     expect(onDisk.templates).toEqual([]);
     expect(onDisk.entries[0]).toMatchObject({ date: '2019-10-07', title: '', template: { id: 'weekly-log', version: 1 }, cpd: null });
 
@@ -690,7 +690,7 @@ describe('a portfolio written at format 2', () => {
     await again.opened.close();
   });
 
-  it('keeps the format 2 file as a backup, which restores as format 3', async () => {
+  it('keeps the format 2 file as a backup, which restores at the current format', async () => {
     const folder = await tempFolder();
     await writeVersion2(folder);
     const { value, call, data, opened } = await openReflective(folder);
@@ -703,7 +703,7 @@ describe('a portfolio written at format 2', () => {
     expect(beforeUpgrade.usable).toBe(true);
     const restored = await call('backups.restore', { backupId: beforeUpgrade.id });
     expect(restored).toMatchObject({ ok: true, value: { state: 'ready' } });
-    expect(data().schemaVersion).toBe(3);
+    expect(data().schemaVersion).toBe(currentSchemaVersion);
     expect(data().entries.map((entry) => [entry.id, entry.date, entry.template.id, entry.cpd])).toEqual([['e1', '2019-10-07', 'weekly-log', null]]);
     expect(await call('entry.get', { entryId: reflection.entry.id })).toMatchObject({ ok: false, error: { code: 'not-found' } });
     await opened.close();
@@ -717,7 +717,7 @@ describe('a portfolio written at format 2', () => {
     await writeFile(join(folder, 'portfolio.json'), JSON.stringify({ ...rest, schemaVersion: 1, entries: [{ ...entry, summary: summary1 }] }));
     const { data, opened } = await openReflective(folder);
     expect(opened.status().state).toBe('ready');
-    expect(data()).toMatchObject({ schemaVersion: 3, frameworks: [], templates: [] });
+    expect(data()).toMatchObject({ schemaVersion: currentSchemaVersion, frameworks: [], templates: [], feedback: { comments: [], signOffs: [], imports: [] } });
     expect(data().entries[0]).toMatchObject({ tags: [], date: '2019-10-07', title: '', template: { id: 'weekly-log', version: 1 }, cpd: null, summary: { evidence: [] } });
     await opened.close();
   });
