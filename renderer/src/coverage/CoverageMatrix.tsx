@@ -1,7 +1,8 @@
 import { type KeyboardEvent, type UIEvent, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Coverage, CoverageRow } from '../../../shared/evidence/coverage.js';
-import type { Framework } from '../../../shared/frameworks/framework.js';
+import { type Framework, tagKey } from '../../../shared/frameworks/framework.js';
 import { routeHash } from '../routing/route.js';
+import { formatUkDate } from '../../../shared/dates/weeks.js';
 import { cellIndex, cellLevel, describeCell, entryLabel, plural } from './coverageCells.js';
 
 import type { OpenCell } from './CellEvidence.js';
@@ -11,6 +12,10 @@ interface CoverageMatrixProps {
   coverage: Coverage;
   openCell: OpenCell | null;
   onOpenCell(cell: OpenCell): void;
+  /** Where a row's heading links to; the portfolio's evidence page for it when not given. */
+  rowHref?: (row: CoverageRow) => string;
+  /** Sign-offs to mark on the rows, by the row's tag key. */
+  signOffs?: ReadonlyMap<string, readonly SignOffMark[]>;
 }
 
 /** Set when a matrix has been put on the page (before the browser paints it). */
@@ -36,6 +41,32 @@ function Total({ row }: { row: CoverageRow }) {
   );
 }
 
+/** A mentor's sign-off of a row, as the matrix marks it. */
+export interface SignOffMark {
+  name: string;
+  /** The date signed (YYYY-MM-DD). */
+  date: string;
+}
+
+/** "✓ Signed off by Ann Smith, 7 October 2019" under a row's name, one line per sign-off. */
+function SignOffMarks({ marks }: { marks: readonly SignOffMark[] }) {
+  return (
+    <>
+      {marks.map((mark, index) => {
+        const words = `Signed off by ${mark.name}, ${formatUkDate(mark.date)}`;
+        return (
+          <span key={`${mark.name}-${mark.date}-${index}`} className="signoff-mark" title={words} data-testid="signoff-mark">
+            <span className="signoff-mark__tick" aria-hidden="true">
+              ✓
+            </span>{' '}
+            {words}
+          </span>
+        );
+      })}
+    </>
+  );
+}
+
 /** "LO3" for an outcome row; "LO3 P5" for a criterion row. */
 export function rowCode(framework: Framework, row: CoverageRow): string {
   if (row.level === 'outcome') return row.code;
@@ -48,7 +79,7 @@ export function rowCode(framework: Framework, row: CoverageRow): string {
  * Page Up/Down jump), Enter or Space opens a cell's passages. Only the columns in view (and a few
  * either side) are drawn, so thousands of weeks scroll smoothly.
  */
-export function CoverageMatrix({ framework, coverage, openCell, onOpenCell }: CoverageMatrixProps) {
+export function CoverageMatrix({ framework, coverage, openCell, onOpenCell, rowHref, signOffs }: CoverageMatrixProps) {
   const scroller = useRef<HTMLDivElement>(null);
   // Starts scrolled to the latest weeks (where a writer is working now), so the first drawing is the one shown.
   const [view, setView] = useState(() => ({ left: Math.max(0, coverage.columns.length * columnWidth - 900), width: 900 }));
@@ -247,10 +278,11 @@ export function CoverageMatrix({ framework, coverage, openCell, onOpenCell }: Co
                 className={`coverage-grid__row coverage-grid__row--${row.level}${empty ? ' coverage-grid__row--empty' : ''}${row.archived ? ' coverage-grid__row--archived' : ''}`}
               >
                 <th scope="row" className="coverage-grid__head" aria-colindex={1}>
-                  <a href={routeHash({ view: 'evidence', frameworkId: framework.id, outcomeId: row.tag.outcome, criterionId: row.tag.criterion })} title={row.title}>
+                  <a href={rowHref ? rowHref(row) : routeHash({ view: 'evidence', frameworkId: framework.id, outcomeId: row.tag.outcome, criterionId: row.tag.criterion })} title={row.title}>
                     <span className="coverage-grid__code">{code}</span> <span className="coverage-grid__title">{row.title}</span>
                   </a>
                   {row.archived ? <span className="muted"> (archived)</span> : null}
+                  {signOffs?.get(tagKey(row.tag)) ? <SignOffMarks marks={signOffs.get(tagKey(row.tag)) ?? []} /> : null}
                 </th>
                 <td className="coverage-grid__total" aria-colindex={2}>
                   {empty ? <span className="badge badge--warning">No evidence</span> : <Total row={row} />}

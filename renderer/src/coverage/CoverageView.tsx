@@ -1,4 +1,5 @@
 import { useEffect, useId, useMemo, useState } from 'react';
+import type { FeedbackSignOffView } from '../../../shared/api/contract.js';
 import type { Coverage } from '../../../shared/evidence/coverage.js';
 import { tagKey } from '../../../shared/frameworks/framework.js';
 import { FrameworkSelect } from '../frameworks/FrameworkSelect.js';
@@ -8,9 +9,10 @@ import { useFrameworksSnapshot } from '../session/FrameworksStore.js';
 import { useSession } from '../session/SessionContext.js';
 import { LoadFailure } from '../shell/LoadFailure.js';
 import { CellEvidence, type OpenCell } from './CellEvidence.js';
-import { CoverageMatrix, rowCode } from './CoverageMatrix.js';
+import { CoverageMatrix, type SignOffMark, rowCode } from './CoverageMatrix.js';
 import { plural, rowsWithoutEvidence } from './coverageCells.js';
-import { isCalendarDate, weekCommencing } from '../../../shared/dates/weeks.js';
+import { formatUkDate, isCalendarDate, weekCommencing } from '../../../shared/dates/weeks.js';
+import '../styles/mentoring.css';
 
 /** Performance marks `npm run bench` reads: the request sent, the answer in, the matrix drawn. */
 export const coverageRequestedMark = 'reflective-portfolio:coverage-requested';
@@ -37,6 +39,39 @@ function describeColumns(columns: readonly { kind: string }[]): string {
   return parts.join(' and ');
 }
 
+/** Sign-offs mentors have sent for this framework, with their statements, in the order of the framework. */
+function ReceivedSignOffs({ signOffs }: { signOffs: readonly FeedbackSignOffView[] }) {
+  return (
+    <section className="signoffs received-signoffs" aria-labelledby="received-signoffs-heading" data-testid="received-signoffs">
+      <h2 id="received-signoffs-heading">Signed off by your mentors</h2>
+      <ul className="signoff-rows">
+        {signOffs.map((signOff) => {
+          const details = [signOff.signer.role, signOff.signer.registration ? `registration ${signOff.signer.registration}` : ''].filter((part) => part !== '');
+          return (
+            <li key={signOff.id} className="signoff-row">
+              <p className="signoff-row__name">{signOff.label}</p>
+              <div className="signoff">
+                <p className="signoff__who">
+                  <span className="signoff-mark__tick" aria-hidden="true">
+                    ✓
+                  </span>{' '}
+                  Signed off by {signOff.signer.name}
+                  {details.length > 0 ? ` (${details.join(', ')})` : ''} on {formatUkDate(signOff.date)}
+                </p>
+                <blockquote className="signoff__statement">
+                  {signOff.statement.split('\n').map((line, index) => (
+                    <p key={index}>{line}</p>
+                  ))}
+                </blockquote>
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
 export function CoverageView({ frameworkId }: CoverageViewProps) {
   const session = useSession();
   const snapshot = useFrameworksSnapshot(session.frameworks);
@@ -47,10 +82,22 @@ export function CoverageView({ frameworkId }: CoverageViewProps) {
   const [attempt, setAttempt] = useState(0);
   /** The open cell, by outcome and entry rather than by position, so a refreshed matrix keeps it right. */
   const [openKey, setOpenKey] = useState<{ row: string; entryId: string } | null>(null);
+  /** Mentors' sign-offs received from feedback files; a failure to read them leaves the matrix unmarked. */
+  const [signOffs, setSignOffs] = useState<FeedbackSignOffView[]>([]);
 
   useEffect(() => {
     document.title = 'Coverage — Reflective Portfolio';
     void session.frameworks.load();
+  }, [session]);
+
+  useEffect(() => {
+    let cancelled = false;
+    void session.client.call('feedback.overview', {}).then((result) => {
+      if (!cancelled && result.ok) setSignOffs(result.value.signOffs.filter((signOff) => !signOff.withdrawn));
+    });
+    return () => {
+      cancelled = true;
+    };
   }, [session]);
 
   const usable = snapshot.frameworks;
@@ -77,6 +124,24 @@ export function CoverageView({ frameworkId }: CoverageViewProps) {
   useEffect(() => setOpenKey(null), [chosen?.id, from, to]);
 
   const coverage = loading.state === 'ready' && loading.coverage.frameworkId === chosen?.id ? loading.coverage : null;
+  const chosenSignOffs = useMemo(() => {
+    if (!chosen) return [];
+    // In the framework's order: each outcome, then its criteria.
+    const place = (signOff: FeedbackSignOffView) => {
+      const outcome = chosen.outcomes.findIndex((candidate) => candidate.id === signOff.outcomeId);
+      const criterion = signOff.criterionId === null ? -1 : (chosen.outcomes[outcome]?.criteria.findIndex((candidate) => candidate.id === signOff.criterionId) ?? 0);
+      return (outcome < 0 ? chosen.outcomes.length : outcome) * 10_000 + criterion;
+    };
+    return signOffs.filter((signOff) => signOff.frameworkId === chosen.id).sort((a, b) => place(a) - place(b) || a.date.localeCompare(b.date));
+  }, [signOffs, chosen]);
+  const signOffMarks = useMemo(() => {
+    const byRow = new Map<string, SignOffMark[]>();
+    for (const signOff of chosenSignOffs) {
+      const key = tagKey({ framework: signOff.frameworkId, outcome: signOff.outcomeId, criterion: signOff.criterionId });
+      byRow.set(key, [...(byRow.get(key) ?? []), { name: signOff.signer.name, date: signOff.date }]);
+    }
+    return byRow;
+  }, [chosenSignOffs]);
   const missing = useMemo(() => (coverage ? rowsWithoutEvidence(coverage) : []), [coverage]);
   const openCell = useMemo<OpenCell | null>(() => {
     if (!coverage || !openKey) return null;
@@ -140,7 +205,7 @@ export function CoverageView({ frameworkId }: CoverageViewProps) {
                   missing.length === 0 ? 'Every outcome and criterion has some evidence.' : `Without evidence: ${missing.map((row) => rowCode(chosen, row)).join(', ')}.`
                 }`}
           </p>
-          <CoverageMatrix framework={chosen} coverage={coverage} openCell={openCell} onOpenCell={setOpenCell} />
+          <CoverageMatrix framework={chosen} coverage={coverage} openCell={openCell} onOpenCell={setOpenCell} signOffs={signOffMarks} />
           {coverage.columns.some((column) => column.kind === 'reflection') ? (
             <p className="coverage-legend">
               <span className="coverage-legend__reflection" aria-hidden="true" /> Columns marked like this are reflections; the others are weekly logs. Hover over a
@@ -158,6 +223,7 @@ export function CoverageView({ frameworkId }: CoverageViewProps) {
             /> : null}
         </>
       ) : null}
+      {chosen && chosenSignOffs.length > 0 ? <ReceivedSignOffs signOffs={chosenSignOffs} /> : null}
     </main>
   );
 }
