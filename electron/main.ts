@@ -8,6 +8,7 @@ import path from 'node:path';
 import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, session } from 'electron';
 import { ipcChannels } from '../shared/api/contract.js';
 import { applicationMenuTemplate } from './desktop/applicationMenu.js';
+import { readSharingFile, sharingFileFilters, sharingFileKind } from './desktop/openSharingFile.js';
 import { holdCloseUntilSaved } from './desktop/closeHandshake.js';
 import { createRendererProtocolHandler } from './desktop/rendererProtocol.js';
 import { appEntryUrl, appScheme } from './security/appOrigin.js';
@@ -45,10 +46,50 @@ function startDesktop(folder: string): void {
   protocol.registerSchemesAsPrivileged([{ scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
 
-  app.on('second-instance', () => {
+  /** Share and feedback files to hand the page once it has loaded. */
+  const filesForPage: string[] = [];
+  let pageLoaded = false;
+
+  const sendFileToPage = async (filePath: string, kind: 'share' | 'feedback') => {
+    const reading = await readSharingFile(filePath, kind);
+    const window = mainWindow;
+    if (!window || window.isDestroyed()) return;
+    if (reading.ok) window.webContents.send(ipcChannels.openFile, reading.file);
+    else await dialog.showMessageBox(window, { type: 'warning', message: 'That file could not be opened.', detail: reading.problem });
+  };
+
+  /** A file double-clicked in the system (or passed on the command line): opened once the page can take it. */
+  const openFromSystem = (filePath: string) => {
+    const kind = sharingFileKind(filePath);
+    if (!kind) return;
+    if (pageLoaded) void sendFileToPage(filePath, kind);
+    else filesForPage.push(filePath);
+  };
+  if (reading.ok && reading.arguments.openFile) filesForPage.push(path.resolve(reading.arguments.openFile));
+
+  const chooseSharingFile = async (kind: 'share' | 'feedback') => {
+    const window = mainWindow;
+    if (!window || window.isDestroyed()) return;
+    const { canceled, filePaths } = await dialog.showOpenDialog(window, {
+      title: kind === 'share' ? 'Open a share file' : 'Import a feedback file',
+      properties: ['openFile'],
+      filters: sharingFileFilters[kind].map((filter) => ({ name: filter.name, extensions: [...filter.extensions] })),
+    });
+    const chosen = filePaths[0];
+    if (!canceled && chosen) await sendFileToPage(chosen, kind);
+  };
+
+  app.on('second-instance', (_event, argv) => {
     if (!mainWindow || mainWindow.isDestroyed()) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
+    const second = Array.isArray(argv) ? parseArguments(argv.slice(process.defaultApp ? 2 : 1)) : null;
+    if (second?.ok && second.arguments.openFile) openFromSystem(path.resolve(second.arguments.openFile));
+  });
+  // macOS hands double-clicked files over by event, before or after the app is ready.
+  app.on('open-file', (event, filePath) => {
+    event.preventDefault();
+    openFromSystem(filePath);
   });
 
   const flushPortfolio = async () => {
@@ -78,6 +119,10 @@ function startDesktop(folder: string): void {
       }),
     );
     window.once('ready-to-show', () => window.show());
+    window.webContents.on('did-finish-load', () => {
+      pageLoaded = true;
+      for (const filePath of filesForPage.splice(0)) openFromSystem(filePath);
+    });
     window.on('closed', () => {
       handshakes.delete(contentsId);
       if (mainWindow === window) mainWindow = null;
@@ -120,7 +165,9 @@ function startDesktop(folder: string): void {
     guardSession(session.defaultSession);
     protocol.handle(appScheme, createRendererProtocolHandler(rendererDir));
     ipcMain.handle(ipcChannels.call, createIpcCallHandler(portfolio.handlers));
-    Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenuTemplate({ platform: process.platform, developerTools: !app.isPackaged })));
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(applicationMenuTemplate({ platform: process.platform, developerTools: !app.isPackaged, openSharingFile: (kind) => void chooseSharingFile(kind) })),
+    );
     app.setAboutPanelOptions({ applicationName: 'Reflective Portfolio', applicationVersion: app.getVersion() });
     createWindow();
   }).catch((error: unknown) => {

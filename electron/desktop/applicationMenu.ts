@@ -5,10 +5,12 @@ export interface MenuOptions {
   platform: NodeJS.Platform;
   /** Developer tools are offered only when running from source. */
   developerTools: boolean;
+  /** File › Open Share File… and Import Feedback File… */
+  openSharingFile: (kind: 'share' | 'feedback') => void;
 }
 
 /** File / Edit / View / Help, with the standard roles so shortcuts match each system. */
-export function applicationMenuTemplate({ platform, developerTools }: MenuOptions): MenuItemConstructorOptions[] {
+export function applicationMenuTemplate({ platform, developerTools, openSharingFile }: MenuOptions): MenuItemConstructorOptions[] {
   const isMac = platform === 'darwin';
   const view: MenuItemConstructorOptions[] = [
     { role: 'resetZoom' },
@@ -20,7 +22,15 @@ export function applicationMenuTemplate({ platform, developerTools }: MenuOption
   ];
   return [
     ...(isMac ? [{ label: productName, submenu: [{ role: 'about' }, { type: 'separator' }, { role: 'hide' }, { role: 'hideOthers' }, { role: 'unhide' }, { type: 'separator' }, { role: 'quit' }] } satisfies MenuItemConstructorOptions] : []),
-    { label: 'File', submenu: [isMac ? { role: 'close' } : { role: 'quit' }] },
+    {
+      label: 'File',
+      submenu: [
+        { label: 'Open Share File…', accelerator: 'CmdOrCtrl+O', click: () => openSharingFile('share') },
+        { label: 'Import Feedback File…', click: () => openSharingFile('feedback') },
+        { type: 'separator' },
+        isMac ? { role: 'close' } : { role: 'quit' },
+      ],
+    },
     {
       label: 'Edit',
       submenu: [

@@ -7,6 +7,8 @@ export interface LaunchArguments {
   /** Skip the desktop window and serve the app to a web browser. */
   web: boolean;
   help: boolean;
+  /** A share or feedback file to open (the system passes it when the user double-clicks one). */
+  openFile: string | null;
 }
 
 export type ArgumentsReading = { ok: true; arguments: LaunchArguments } | { ok: false; problem: string };
@@ -29,9 +31,14 @@ function readPort(value: string): number | null {
   return port <= 65_535 ? port : null;
 }
 
+/** A share or feedback file, by its name: what the system hands the app when one is double-clicked. */
+export function isSharingFilePath(path: string): boolean {
+  return /\.(rpshare|rpfeedback)$/i.test(path);
+}
+
 /** Reads `--name value` and `--name=value` forms. Anything it does not know is a problem, never ignored. */
 export function parseArguments(argv: readonly string[]): ArgumentsReading {
-  const result: LaunchArguments = { dataFolder: null, port: 0, web: false, help: false };
+  const result: LaunchArguments = { dataFolder: null, port: 0, web: false, help: false, openFile: null };
   const problem = (text: string): ArgumentsReading => ({ ok: false, problem: text });
 
   for (let index = 0; index < argv.length; index += 1) {
@@ -69,6 +76,10 @@ export function parseArguments(argv: readonly string[]): ArgumentsReading {
         break;
       }
       default:
+        if (!token.startsWith('-') && isSharingFilePath(token) && result.openFile === null) {
+          result.openFile = token;
+          break;
+        }
         return problem(token.startsWith('-') ? `Unknown option: ${name}. Use --help to see the options.` : `Unexpected argument: ${token}. Use --help to see the options.`);
     }
   }

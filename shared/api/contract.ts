@@ -504,13 +504,31 @@ export interface ApiClient {
 }
 
 /** Messages main sends the page (desktop only). */
-export const apiEvents = ['app.before-close'] as const;
+export const apiEvents = ['app.before-close', 'app.open-file'] as const;
 export type ApiEventName = (typeof apiEvents)[number];
 
 /** What the Electron preload puts on `window.reflectivePortfolio`, and nothing more. */
 export interface DesktopBridge extends ApiClient {
   /** Main asks the page to save before the window closes; `done` tells main it may close. */
   onBeforeClose(listener: () => Promise<void>): void;
+  /**
+   * A share or feedback file the user opened from the File menu or by double-clicking it; files
+   * opened before a listener is set are kept and handed to it when it is.
+   */
+  onOpenFile(listener: (file: OpenedFile) => void): void;
+}
+
+/** A file main read for the page (size-checked; its content is still untrusted). */
+export interface OpenedFile {
+  kind: 'share' | 'feedback';
+  name: string;
+  text: string;
+}
+
+export function isOpenedFile(value: unknown): value is OpenedFile {
+  if (typeof value !== 'object' || value === null) return false;
+  const file = value as Record<string, unknown>;
+  return (file['kind'] === 'share' || file['kind'] === 'feedback') && typeof file['name'] === 'string' && typeof file['text'] === 'string' && file['text'].length <= sharingLimits.maxFileChars;
 }
 
 

@@ -77,4 +77,4 @@ export function isOperationName(name: unknown): name is OperationName {
 }
 
 export const desktopBridgeKey = 'reflectivePortfolio';
-export const ipcChannels = { call: 'api:call', beforeClose: 'app:before-close', closeReady: 'app:close-ready' } as const;
+export const ipcChannels = { call: 'api:call', beforeClose: 'app:before-close', closeReady: 'app:close-ready', openFile: 'app:open-file' } as const;

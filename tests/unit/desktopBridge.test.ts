@@ -6,30 +6,45 @@ import { type BridgeIpc, createDesktopBridge } from '../../electron/preload/desk
 class FakeIpcRenderer implements BridgeIpc {
   invoked: unknown[][] = [];
   sent: string[] = [];
-  private listeners = new Map<string, ((event: unknown) => void)[]>();
+  private listeners = new Map<string, ((event: unknown, ...args: unknown[]) => void)[]>();
   answer: (args: unknown[]) => Promise<unknown> = async () => ({ ok: true, value: 'answered' });
 
   invoke(channel: string, ...args: unknown[]): Promise<unknown> {
     this.invoked.push([channel, ...args]);
     return this.answer(args);
   }
-  on(channel: string, listener: (event: unknown) => void): this {
+  on(channel: string, listener: (event: unknown, ...args: unknown[]) => void): this {
     this.listeners.set(channel, [...(this.listeners.get(channel) ?? []), listener]);
     return this;
   }
   send(channel: string): void {
     this.sent.push(channel);
   }
-  emitFromMain(channel: string): void {
-    for (const listener of this.listeners.get(channel) ?? []) listener({});
+  emitFromMain(channel: string, ...args: unknown[]): void {
+    for (const listener of this.listeners.get(channel) ?? []) listener({}, ...args);
   }
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('the desktop bridge the preload exposes', () => {
-  it('offers only call and onBeforeClose', () => {
-    expect(Object.keys(createDesktopBridge(new FakeIpcRenderer())).sort()).toEqual(['call', 'onBeforeClose']);
+  it('offers only call, onBeforeClose and onOpenFile', () => {
+    expect(Object.keys(createDesktopBridge(new FakeIpcRenderer())).sort()).toEqual(['call', 'onBeforeClose', 'onOpenFile']);
+  });
+
+  it('hands the page share and feedback files main opened, keeping those that came before the page listened, and drops malformed ones', () => {
+    const ipc = new FakeIpcRenderer();
+    const bridge = createDesktopBridge(ipc);
+    ipc.emitFromMain(ipcChannels.openFile, { kind: 'share', name: 'a.rpshare', text: '{}' });
+    ipc.emitFromMain(ipcChannels.openFile, { kind: 'script', name: 'x', text: '' });
+    ipc.emitFromMain(ipcChannels.openFile, { kind: 'feedback', name: 'b.rpfeedback', text: 42 });
+    const received: unknown[] = [];
+    bridge.onOpenFile((file) => received.push(file));
+    ipc.emitFromMain(ipcChannels.openFile, { kind: 'feedback', name: 'c.rpfeedback', text: '{}', extra: 'dropped' });
+    expect(received).toEqual([
+      { kind: 'share', name: 'a.rpshare', text: '{}' },
+      { kind: 'feedback', name: 'c.rpfeedback', text: '{}' },
+    ]);
   });
 
   it('forwards a contract operation over the call channel and returns main’s result', async () => {

@@ -97,27 +97,37 @@ describe('the application menu', () => {
     (template.find((item) => item.label === label)?.submenu as MenuItemConstructorOptions[]).map((item) => item.role).filter(Boolean);
 
   it('has File, Edit, View and Help on Windows and Linux', () => {
-    expect(labels(applicationMenuTemplate({ platform: 'linux', developerTools: false }))).toEqual(['File', 'Edit', 'View', 'help']);
+    expect(labels(applicationMenuTemplate({ platform: 'linux', developerTools: false, openSharingFile: () => undefined }))).toEqual(['File', 'Edit', 'View', 'help']);
   });
 
   it('offers Quit in the File menu', () => {
-    expect(submenuRoles(applicationMenuTemplate({ platform: 'win32', developerTools: false }), 'File')).toEqual(['quit']);
+    expect(submenuRoles(applicationMenuTemplate({ platform: 'win32', developerTools: false, openSharingFile: () => undefined }), 'File')).toEqual(['quit']);
   });
 
   it('uses the standard editing roles so shortcuts work in the editor', () => {
-    expect(submenuRoles(applicationMenuTemplate({ platform: 'linux', developerTools: false }), 'Edit')).toEqual(
+    expect(submenuRoles(applicationMenuTemplate({ platform: 'linux', developerTools: false, openSharingFile: () => undefined }), 'Edit')).toEqual(
       expect.arrayContaining(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll']),
     );
   });
 
   it('puts the app menu with Quit first on macOS', () => {
-    const template = applicationMenuTemplate({ platform: 'darwin', developerTools: false });
+    const template = applicationMenuTemplate({ platform: 'darwin', developerTools: false, openSharingFile: () => undefined });
     expect(labels(template)[0]).toBe('Reflective Portfolio');
     expect(submenuRoles(template, 'Reflective Portfolio')).toContain('quit');
   });
 
+  it('opens share files and imports feedback files from the File menu', () => {
+    const opened: string[] = [];
+    const template = applicationMenuTemplate({ platform: 'linux', developerTools: false, openSharingFile: (kind) => opened.push(kind) });
+    const file = template.find((item) => item.label === 'File')?.submenu as MenuItemConstructorOptions[];
+    expect(file.map((item) => item.label ?? item.role ?? item.type)).toEqual(['Open Share File…', 'Import Feedback File…', 'separator', 'quit']);
+    expect(file[0]?.accelerator).toBe('CmdOrCtrl+O');
+    for (const item of file.slice(0, 2)) (item.click as () => void)();
+    expect(opened).toEqual(['share', 'feedback']);
+  });
+
   it('offers developer tools only when running from source', () => {
-    expect(submenuRoles(applicationMenuTemplate({ platform: 'linux', developerTools: false }), 'View')).not.toContain('toggleDevTools');
-    expect(submenuRoles(applicationMenuTemplate({ platform: 'linux', developerTools: true }), 'View')).toContain('toggleDevTools');
+    expect(submenuRoles(applicationMenuTemplate({ platform: 'linux', developerTools: false, openSharingFile: () => undefined }), 'View')).not.toContain('toggleDevTools');
+    expect(submenuRoles(applicationMenuTemplate({ platform: 'linux', developerTools: true, openSharingFile: () => undefined }), 'View')).toContain('toggleDevTools');
   });
 });

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -108,6 +108,24 @@ describe('Electron’s main process', () => {
     const window = await startMain();
     app.emit('second-instance');
     expect(window.focused).toBe(true);
+  });
+
+  it('hands the page a share file double-clicked before or after it loaded, once it has loaded', async () => {
+    const first = path.join(folder, 'first.rpshare');
+    const second = path.join(folder, 'second.rpfeedback');
+    await mkdir(folder, { recursive: true });
+    await writeFile(first, '{"format":"reflective-portfolio-share"}');
+    await writeFile(second, '{"format":"reflective-portfolio-feedback"}');
+    const window = await startMain(['--data', folder, first]);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(window.webContents.messages.filter(([channel]) => channel === ipcChannels.openFile)).toEqual([]);
+    window.webContents.emit('did-finish-load');
+    app.emit('second-instance', preventable(), ['/opt/electron/electron', '/work/main', second], folder);
+    await until(() => window.webContents.messages.filter(([channel]) => channel === ipcChannels.openFile).length === 2);
+    expect(window.webContents.messages.filter(([channel]) => channel === ipcChannels.openFile)).toEqual([
+      [ipcChannels.openFile, { kind: 'share', name: 'first.rpshare', text: '{"format":"reflective-portfolio-share"}' }],
+      [ipcChannels.openFile, { kind: 'feedback', name: 'second.rpfeedback', text: '{"format":"reflective-portfolio-feedback"}' }],
+    ]);
   });
 
   it('does not open a second window when another copy already holds the lock', async () => {

@@ -16,7 +16,7 @@ function problemWith(argv: string[]): string {
 
 describe('the command line', () => {
   it('with no arguments opens the usual portfolio on a port the system chooses, in the desktop window', () => {
-    expect(parsed([])).toEqual({ dataFolder: null, port: 0, web: false, help: false });
+    expect(parsed([])).toEqual({ dataFolder: null, port: 0, web: false, help: false, openFile: null });
   });
 
   it('takes the portfolio folder from --data', () => {
@@ -44,7 +44,7 @@ describe('the command line', () => {
   });
 
   it('reads several options together', () => {
-    expect(parsed(['--web', '--data', 'folder', '--port=9000'])).toEqual({ dataFolder: 'folder', port: 9000, web: true, help: false });
+    expect(parsed(['--web', '--data', 'folder', '--port=9000'])).toEqual({ dataFolder: 'folder', port: 9000, web: true, help: false, openFile: null });
   });
 
   it('refuses an unknown option and names it', () => {
@@ -110,5 +110,17 @@ describe('the usual portfolio folder', () => {
   it('gives way to --data, which is read relative to the current folder', () => {
     expect(portfolioFolderFor('/srv/portfolio', { platform: 'linux', env: { REFLECTIVE_PORTFOLIO_DATA: '/tmp/other' }, homeFolder: home })).toBe('/srv/portfolio');
     expect(portfolioFolderFor('relative', { platform: 'linux', env: {}, homeFolder: home })).toBe(`${process.cwd()}/relative`);
+  });
+});
+
+describe('a share or feedback file passed by the system', () => {
+  it('is taken as the file to open; other stray arguments are still refused', () => {
+    expect(parseArguments(['/home/jo/Downloads/portfolio-share-2019-10-09.rpshare'])).toEqual({
+      ok: true,
+      arguments: { dataFolder: null, port: 0, web: false, help: false, openFile: '/home/jo/Downloads/portfolio-share-2019-10-09.rpshare' },
+    });
+    expect(parseArguments(['C:\\Users\\Sam\\mentor-feedback.RPFEEDBACK', '--data', 'folder'])).toMatchObject({ ok: true, arguments: { openFile: 'C:\\Users\\Sam\\mentor-feedback.RPFEEDBACK', dataFolder: 'folder' } });
+    expect(parseArguments(['notes.txt'])).toMatchObject({ ok: false });
+    expect(parseArguments(['a.rpshare', 'b.rpshare'])).toMatchObject({ ok: false });
   });
 });

@@ -4,7 +4,7 @@ import { desktopBridgeKey } from '../../../shared/api/operationNames.js';
 function isDesktopBridge(value: unknown): value is DesktopBridge {
   if (typeof value !== 'object' || value === null) return false;
   const candidate = value as Partial<Record<keyof DesktopBridge, unknown>>;
-  return typeof candidate.call === 'function' && typeof candidate.onBeforeClose === 'function';
+  return typeof candidate.call === 'function' && typeof candidate.onBeforeClose === 'function' && typeof candidate.onOpenFile === 'function';
 }
 
 /** The API the Electron preload put on the window, or null in an ordinary browser. */

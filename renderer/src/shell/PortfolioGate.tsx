@@ -9,6 +9,7 @@ import { SessionContext } from '../session/SessionContext.js';
 import { AppShell } from './AppShell.js';
 import { NoTokenMessage } from './NoTokenMessage.js';
 import { PlainPage } from './PlainPage.js';
+import { useDesktopOpenedFiles } from './useDesktopOpenedFiles.js';
 import { useSaveOnClose } from './useSaveOnClose.js';
 
 type OpenTransport = Exclude<Transport, { kind: 'no-token' }>;
@@ -29,6 +30,7 @@ export function PortfolioGate({ transport, startup }: PortfolioGateProps) {
   const [firstCheck] = useState(() => startup?.status ?? null);
   const [opening, setOpening] = useState<Opening>({ state: 'opening' });
   useSaveOnClose(session, transport);
+  useDesktopOpenedFiles(transport);
 
   const check = useCallback((early: Promise<Result<PortfolioStatus>> | null = null) => {
     setOpening({ state: 'opening' });

@@ -25,9 +25,12 @@ let nextContentsId = 1;
 export class FakeWebContents extends EventEmitter {
   readonly id = nextContentsId++;
   sent: string[] = [];
+  /** Each message with what went with it. */
+  messages: unknown[][] = [];
   windowOpenHandler: (() => unknown) | null = null;
-  send(channel: string): void {
+  send(channel: string, ...args: unknown[]): void {
     this.sent.push(channel);
+    this.messages.push([channel, ...args]);
   }
   setWindowOpenHandler(handler: () => unknown): void {
     this.windowOpenHandler = handler;
