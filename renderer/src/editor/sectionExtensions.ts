@@ -7,6 +7,7 @@ import { CaretOnFocus } from './CaretOnFocus.js';
 import { EvidenceMark } from './EvidenceMark.js';
 import { IdeaBlock } from './IdeaBlock.js';
 import { ItemIds } from './ItemIds.js';
+import { MentorCommentHighlights } from './MentorCommentHighlights.js';
 import { newItemId } from './newItemId.js';
 
 function planCheckboxLabel(text: string): string {
@@ -37,5 +38,6 @@ export function sectionExtensions(
     ItemIds.configure({ types: [ideaNodeType, planNodeType], newId: newItemId, isUsedElsewhere: isItemIdUsedElsewhere }),
     EvidenceMark.configure({ codeOf }),
     CaretOnFocus,
+    MentorCommentHighlights,
   ];
 }

@@ -1,5 +1,5 @@
 import type { Editor } from '@tiptap/core';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { EntryView } from '../../../shared/api/contract.js';
 import { type CalendarDate, formatUkDate, isCalendarDate, thisWeek, weekCommencing } from '../../../shared/dates/weeks.js';
 import type { EditorDoc } from '../../../shared/document/editorJson.js';
@@ -17,6 +17,7 @@ import { entryWriteKey } from '../saving/WriteJob.js';
 import { useFrameworksSnapshot } from '../session/FrameworksStore.js';
 import { useSession } from '../session/SessionContext.js';
 import { LoadFailure } from '../shell/LoadFailure.js';
+import { type EntryEditors, EntryWithComments } from '../sharing/EntryWithComments.js';
 import { WeekTimeline } from '../week/WeekTimeline.js';
 import { DeleteReflection } from './DeleteReflection.js';
 import { ReflectionDeleted } from './ReflectionDeleted.js';
@@ -202,6 +203,15 @@ export function ReflectionView({ entryId, passage = null }: ReflectionViewProps)
     return () => window.removeEventListener('keydown', onKeyDown, true);
   }, [openPassagePicker]);
 
+  const entryEditors = useMemo<EntryEditors>(
+    () => ({
+      current: () => editors.current,
+      key: String(generation),
+      sectionTitle: (sectionId) => (template ? [...template.sections, otherNotesSection].find((section) => section.id === sectionId)?.title : undefined) ?? '',
+    }),
+    [generation, template],
+  );
+
   const sectionTitle = (sectionId: string) => (template ? sectionsShown(template, entry as Entry).find((section) => section.id === sectionId)?.title : undefined) ?? '';
 
   const closePicker = useCallback(() => {
@@ -341,21 +351,23 @@ export function ReflectionView({ entryId, passage = null }: ReflectionViewProps)
                 setNotice(`Removed ${tagLabel(frameworks, tag).code} from the whole reflection.`);
               }}
             />
-            <div className="log-sections" key={`sections-${generation}`}>
-              {sectionsShown(template, entry).map((section) => (
-                <ReflectionSection
-                  key={section.id}
-                  section={section}
-                  initial={entry.sections[section.id]}
-                  frameworks={frameworks}
-                  codeOf={codeOf}
-                  onReady={onReady}
-                  onUnreadable={onUnreadable}
-                  onChange={onChange}
-                  onFocus={onFocus}
-                />
-              ))}
-            </div>
+            <EntryWithComments entryId={entryId} ready={load.state === 'ready'} editors={entryEditors} entryKind="reflection">
+              <div className="log-sections" key={`sections-${generation}`}>
+                {sectionsShown(template, entry).map((section) => (
+                  <ReflectionSection
+                    key={section.id}
+                    section={section}
+                    initial={entry.sections[section.id]}
+                    frameworks={frameworks}
+                    codeOf={codeOf}
+                    onReady={onReady}
+                    onUnreadable={onUnreadable}
+                    onChange={onChange}
+                    onFocus={onFocus}
+                  />
+                ))}
+              </div>
+            </EntryWithComments>
             <DeleteReflection
               entryId={entryId}
               title={entry.title}

@@ -1,5 +1,5 @@
 import { Selection } from '@tiptap/pm/state';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { type CalendarDate, formatWeekCommencingInSentence, formatWeekCommencingLong, formatWeekCommencingShort, shiftWeeks } from '../../../shared/dates/weeks.js';
 import type { EditorDoc } from '../../../shared/document/editorJson.js';
 import type { PlanToReview } from '../../../shared/plans/planReview.js';
@@ -30,6 +30,7 @@ import { useWeekShortcuts } from './useWeekShortcuts.js';
 import { LoadFailure } from '../shell/LoadFailure.js';
 import { CpdFields } from '../cpd/CpdFields.js';
 import { worthRetrying } from '../frameworks/useFrameworkAutosave.js';
+import { type EntryEditors, EntryWithComments } from '../sharing/EntryWithComments.js';
 
 interface WeekViewProps {
   weekStart: CalendarDate;
@@ -75,6 +76,8 @@ export function WeekView({ weekStart, thisWeek, passage = null }: WeekViewProps)
   const [announcement, setAnnouncement] = useState('');
   /** The week whose log is on screen: it changes only once the next week has loaded, with the heading. */
   const [shownWeek, setShownWeek] = useState<CalendarDate | null>(null);
+  /** The shown week's log, for the comments mentors sent on it; null while loading or before it is written. */
+  const [entryId, setEntryId] = useState<string | null>(null);
   /** The week whose text the editors hold; null while a week is loading. */
   const loadedWeek = useRef<CalendarDate | null>(null);
   const sections = useRef<WeeklyLogSections>(emptySections());
@@ -114,6 +117,7 @@ export function WeekView({ weekStart, thisWeek, passage = null }: WeekViewProps)
     loadedWeek.current = null;
     for (const sectionId of weeklyLogSectionIds) editors[sectionId].setEditable(false, false);
     setLoad({ state: 'loading' });
+    setEntryId(null);
 
     void session.getWeek(weekStart).then((result) => {
       if (cancelled) return;
@@ -152,6 +156,7 @@ export function WeekView({ weekStart, thisWeek, passage = null }: WeekViewProps)
       setCpdProblem(null);
       setEvidenceNotice(null);
       setShownWeek(weekStart);
+      setEntryId(view.entry?.id ?? null);
       setLoad({ state: 'ready' });
       weeksShown.current += 1;
       if (weeksShown.current > 1) setAnnouncement(`Showing the ${formatWeekCommencingInSentence(weekStart)}`);
@@ -326,6 +331,15 @@ export function WeekView({ weekStart, thisWeek, passage = null }: WeekViewProps)
     setEvidenceNotice(`Showing the passage tagged ${code} in “${weeklyLogSections.find((section) => section.id === passage.section)?.title ?? ''}”.`);
   }, [passage, shownWeek, weekStart, load.state, editors, session]);
 
+  const entryEditors = useMemo<EntryEditors>(
+    () => ({
+      current: () => new Map(weeklyLogSectionIds.map((sectionId) => [sectionId, editors[sectionId]] as const)),
+      key: 'week',
+      sectionTitle: (sectionId) => weeklyLogSections.find((section) => section.id === sectionId)?.title ?? '',
+    }),
+    [editors],
+  );
+
   const goToWeek = useCallback((week: CalendarDate) => navigate({ view: 'week', weekStart: week }), []);
 
   useWeekShortcuts({
@@ -384,19 +398,21 @@ export function WeekView({ weekStart, thisWeek, passage = null }: WeekViewProps)
             ) : null}
           </>
         ) : null}
-        <div className={`log-sections${ready ? '' : ' log-sections--inactive'}`} hidden={shownWeek === null}>
-          {weeklyLogSections.map((section) => (
-            <SectionEditor
-              key={section.id}
-              sectionId={section.id}
-              title={section.title}
-              editor={editors[section.id]}
-              hint={sectionHints[section.id]}
-              actions={section.id === 'thisWeek' ? <AddIdeaButton onAddIdea={addIdea} disabled={!ready} /> : undefined}
-              footer={<EvidenceAtCaret editor={editors[section.id]} frameworks={frameworks} sectionTitle={section.title} />}
-            />
-          ))}
-        </div>
+        <EntryWithComments entryId={entryId} ready={ready} editors={entryEditors} entryKind="week">
+          <div className={`log-sections${ready ? '' : ' log-sections--inactive'}`} hidden={shownWeek === null}>
+            {weeklyLogSections.map((section) => (
+              <SectionEditor
+                key={section.id}
+                sectionId={section.id}
+                title={section.title}
+                editor={editors[section.id]}
+                hint={sectionHints[section.id]}
+                actions={section.id === 'thisWeek' ? <AddIdeaButton onAddIdea={addIdea} disabled={!ready} /> : undefined}
+                footer={<EvidenceAtCaret editor={editors[section.id]} frameworks={frameworks} sectionTitle={section.title} />}
+              />
+            ))}
+          </div>
+        </EntryWithComments>
         {picker ? (
           <TagPicker
             title={picker.kind === 'passage' ? 'Tag the selected words' : 'Tag the whole week'}

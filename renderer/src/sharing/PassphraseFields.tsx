@@ -1,0 +1,59 @@
+import { fieldProblemId } from '../frameworks/TextField.js';
+import { passphraseMinimum } from './shareDraft.js';
+
+interface PassphraseFieldsProps {
+  idPrefix: string;
+  passphrase: string;
+  again: string;
+  onChange(passphrase: string, again: string): void;
+  problems: ReadonlyMap<string, string>;
+}
+
+export const passphraseWarning = 'Send the passphrase separately, by phone or text — not in the same email. It cannot be recovered.';
+
+function PasswordField({ id, label, value, onChange, problem, describedBy }: { id: string; label: string; value: string; onChange(value: string): void; problem: string | null; describedBy: string }) {
+  const problemId = fieldProblemId(id);
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {problem ? (
+        <p id={problemId} className="field__problem">
+          {problem}
+        </p>
+      ) : null}
+      <input
+        id={id}
+        type="password"
+        className="input input--short"
+        autoComplete="new-password"
+        spellCheck={false}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        aria-invalid={problem ? true : undefined}
+        aria-describedby={[describedBy, problem ? problemId : null].filter(Boolean).join(' ')}
+      />
+    </div>
+  );
+}
+
+/** An optional passphrase, typed twice, with what the author must know about it. */
+export function PassphraseFields({ idPrefix, passphrase, again, onChange, problems }: PassphraseFieldsProps) {
+  const hintId = `${idPrefix}-passphrase-hint`;
+  const warningId = `${idPrefix}-passphrase-warning`;
+  return (
+    <fieldset className="export-fieldset share-passphrase">
+      <legend>Passphrase (optional)</legend>
+      <p id={hintId} className="hint">
+        With a passphrase the file is encrypted: only someone who knows it can open it. Use at least {passphraseMinimum} characters; a few unrelated words are easy to read out and
+        hard to guess. Without one, anyone who gets the file can read it.
+      </p>
+      <div className="export-row">
+        <PasswordField id={`${idPrefix}-passphrase`} label="Passphrase" value={passphrase} onChange={(next) => onChange(next, again)} problem={problems.get('passphrase') ?? null} describedBy={hintId} />
+        <PasswordField id={`${idPrefix}-passphrase-again`} label="Type it again" value={again} onChange={(next) => onChange(passphrase, next)} problem={problems.get('passphraseAgain') ?? null} describedBy={warningId} />
+      </div>
+      <p id={warningId} className="share-passphrase__warning">
+        <strong>{passphraseWarning}</strong>
+      </p>
+    </fieldset>
+  );
+}
