@@ -17,17 +17,22 @@ export const cliOptions = {
   role: { type: 'string' },
   registration: { type: 'string' },
   entry: { type: 'string' },
+  'leave-out-resolved': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } as const;
 
 export type CliOptionName = keyof typeof cliOptions;
 export type CliValueOption = { [K in CliOptionName]: (typeof cliOptions)[K]['type'] extends 'string' ? K : never }[CliOptionName];
+/** Options that are switched on by being given, besides --help and --version. */
+export type CliSwitch = Exclude<{ [K in CliOptionName]: (typeof cliOptions)[K]['type'] extends 'boolean' ? K : never }[CliOptionName], 'help' | 'version'>;
 
 export interface CommandLine {
   /** The words that are not options, in order: the command and what it acts on. */
   words: string[];
   values: Partial<Record<CliValueOption, string>>;
+  /** Switches given (`--leave-out-resolved`). */
+  switches: Partial<Record<CliSwitch, true>>;
   help: boolean;
   version: boolean;
   /** Options given, by name, to check against what the chosen command accepts. */
@@ -39,6 +44,7 @@ export interface CommandLine {
 export type CommandLineReading = { ok: true; commandLine: CommandLine } | { ok: false; problem: string };
 
 const isKnown = (name: string): name is CliOptionName => Object.hasOwn(cliOptions, name);
+const isValueOption = (name: CliOptionName): name is CliValueOption => cliOptions[name].type === 'string';
 
 /**
  * Reads `--name value` and `--name=value` with node's own parser, but judges the tokens here so
@@ -48,7 +54,7 @@ const isKnown = (name: string): name is CliOptionName => Object.hasOwn(cliOption
 export function readCommandLine(argv: readonly string[]): CommandLineReading {
   const problem = (text: string): CommandLineReading => ({ ok: false, problem: text });
   const { tokens } = parseArgs({ args: [...argv], options: cliOptions, strict: false, allowPositionals: true, tokens: true });
-  const commandLine: CommandLine = { words: [], values: {}, help: false, version: false, given: [], written: {} };
+  const commandLine: CommandLine = { words: [], values: {}, switches: {}, help: false, version: false, given: [], written: {} };
   for (const token of tokens) {
     if (token.kind === 'positional') {
       commandLine.words.push(token.value);
@@ -60,9 +66,10 @@ export function readCommandLine(argv: readonly string[]): CommandLineReading {
     if (commandLine.given.includes(name)) return problem(`${rawName} is given more than once.`);
     commandLine.given.push(name);
     commandLine.written[name] = rawName;
-    if (name === 'help' || name === 'version') {
+    if (!isValueOption(name)) {
       if (token.value !== undefined) return problem(`${rawName} does not take a value.`);
-      commandLine[name] = true;
+      if (name === 'help' || name === 'version') commandLine[name] = true;
+      else commandLine.switches[name] = true;
       continue;
     }
     const value = token.value;

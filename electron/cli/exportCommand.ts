@@ -58,8 +58,15 @@ async function loadBodies(snapshot: PortfolioSnapshot, entryIds: readonly string
 
 const counted = (count: number, one: string, many: string) => `${count.toLocaleString('en-GB')} ${count === 1 ? one : many}`;
 
-/** "Assignment evidence: Unit 26: … — 12 entries, 30 passages, 4,210 words (1,950 quoted)." */
+/**
+ * "Assignment evidence: Unit 26: … — 12 entries, 30 passages, 4,210 words (1,950 quoted)."
+ * "Mentor feedback and sign-off record — 6 comments on 5 entries, 4 sign-offs, 158 words."
+ */
 export function summaryLine(pack: ExportPackKind, preview: ExportPreview): string {
+  if (preview.feedback) {
+    const { comments, signOffs } = preview.feedback;
+    return `${preview.title} — ${counted(comments, 'comment', 'comments')} on ${counted(preview.entries, 'entry', 'entries')}, ${counted(signOffs, 'sign-off', 'sign-offs')}, ${counted(preview.words, 'word', 'words')}.`;
+  }
   const parts = [counted(preview.entries, 'entry', 'entries')];
   if (pack === 'assignment') parts.push(counted(preview.passages, 'passage', 'passages'));
   parts.push(counted(preview.words, 'word', 'words') + (pack === 'assignment' ? ` (${preview.quotedWords.toLocaleString('en-GB')} quoted)` : ''));

@@ -6,15 +6,16 @@ import { type ExportOptions, type ExportPackKind, exportLimits, exportOptionsSch
 import type { Framework } from '../../shared/frameworks/framework.js';
 import type { PortfolioData } from '../../shared/portfolio/portfolioData.js';
 import { CliProblem, usageProblem } from './cliProblem.js';
-import type { CliValueOption, CommandLine } from './commandLine.js';
+import type { CliSwitch, CliValueOption, CommandLine } from './commandLine.js';
 import { programName } from './helpTexts.js';
 
 /** Which options each pack accepts besides --portfolio, --out and --help. */
-export const packOptions: Record<ExportPackKind, readonly CliValueOption[]> = {
+export const packOptions: Record<ExportPackKind, readonly (CliValueOption | CliSwitch)[]> = {
   weeks: ['from', 'to', 'week', 'name'],
   assignment: ['framework', 'from', 'to', 'name', 'course', 'submission-date', 'word-limit', 'references-file', 'commentary-file'],
   appraisal: ['from', 'to', 'name', 'role', 'registration'],
   reflection: ['entry', 'name'],
+  feedback: ['framework', 'from', 'to', 'name', 'leave-out-resolved'],
 };
 
 /** The option a field of the export options comes from, for messages. */
@@ -68,6 +69,9 @@ export function checkPackUsage(pack: ExportPackKind, values: CommandLine['values
     case 'reflection':
       if (values.entry === undefined) throw usageProblem(`Say which reflection with --entry <id>; \`${programName} list entries\` shows the ids.`);
       return;
+    case 'feedback':
+      // Every option is optional: with none, every comment and sign-off received.
+      return;
   }
 }
 
@@ -101,6 +105,11 @@ async function candidateOptions(pack: ExportPackKind, commandLine: CommandLine, 
       const entryId = values.entry ?? '';
       if (!data.entries.some((entry) => entry.id === entryId)) throw new CliProblem(unknownEntry(entryId));
       return { pack, entryId, name };
+    }
+    case 'feedback': {
+      const frameworkId = values.framework ?? null;
+      if (frameworkId !== null && !data.frameworks.some((candidate) => candidate.id === frameworkId)) throw new CliProblem(unknownFramework(frameworkId));
+      return { pack, frameworkId, from: values.from ?? null, to: values.to ?? null, includeResolved: commandLine.switches['leave-out-resolved'] !== true, name };
     }
   }
 }

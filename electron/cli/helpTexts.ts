@@ -15,6 +15,7 @@ Commands:
   export assignment Assignment evidence for a framework's outcomes.
   export appraisal  An appraisal or revalidation pack for a period.
   export reflection One reflection, laid out as its template.
+  export feedback   Mentors' comments and sign-offs, as a record.
 
 Options:
   -h, --help        Show this message, or a command's own options (export weeks --help).
@@ -51,7 +52,7 @@ const portfolioOption = ['--portfolio <folder>', 'The portfolio folder (the one 
 const outOption = ['--out <file.docx>', 'Where to save the Word document. Its folder must exist; a file\nalready there is replaced.'] as const;
 const helpOption = ['-h, --help', 'Show this message.'] as const;
 
-export const exportHelp = `Usage: ${programName} export <weeks|assignment|appraisal|reflection>
+export const exportHelp = `Usage: ${programName} export <weeks|assignment|appraisal|reflection|feedback>
          --portfolio <folder> --out <file.docx> [options]
 
 Packs:
@@ -59,6 +60,7 @@ Packs:
   assignment   Assignment evidence for a framework's outcomes.
   appraisal    An appraisal or revalidation pack for a period.
   reflection   One reflection, laid out as its template.
+  feedback     Mentors' comments and sign-offs, as a record.
 
 Run \`${programName} export <pack> --help\` for a pack's options.
 `;
@@ -140,6 +142,28 @@ One reflection, laid out as the template it was written with.
 
 Options:
 ${optionList([portfolioOption, outOption, ['--entry <id>', 'The reflection; `list entries` shows the ids.'], ['--name <name>', "Your name, for the document's author."], helpOption])}
+`,
+  feedback: `Usage: ${programName} export feedback --portfolio <folder> --out <file.docx> [options]
+
+The comments and sign-offs mentors have sent back (from feedback files imported in the app): a
+sign-off table for each framework, outcomes not signed off shown as such, then every comment
+under its entry, oldest entry first, with the passage it is on quoted and where that passage
+stands now, your replies, and whether it is resolved. Sign-offs the mentor withdrew are left out.
+
+Options:
+${optionList([
+  portfolioOption,
+  outOption,
+  ['--framework <id>', "Only this framework's sign-offs, and comments on entries holding\nevidence for it; `list frameworks` shows the ids. Without it,\nevery framework signed against."],
+  ['--from <YYYY-MM-DD>', 'Only comments on entries dated on or after this day.'],
+  ['--to <YYYY-MM-DD>', 'Only comments on entries dated on or before this day.'],
+  ['--leave-out-resolved', 'Leave out comments you have marked resolved.'],
+  ['--name <name>', "Your name, for the title page, your replies and the document's author."],
+  helpOption,
+])}
+
+Example:
+  ${programName} export feedback --portfolio "My portfolio" --framework unit-26 --out feedback.docx
 `,
 };
 

@@ -26,6 +26,7 @@ import {
   templateOf,
   wordContextFor,
 } from './packParts.js';
+import { signedCode, signerLines, standingSignOffs } from './signOffLines.js';
 import { type WordPart, gridTable, heading, textParagraph, wordDocument, wordStyleIds } from './wordStyles.js';
 
 const nmcAccount = 'nmc-reflective-account';
@@ -176,6 +177,35 @@ export function appraisalPack(source: ExportSource, options: AppraisalExport): P
                 ...(plans.length > open.length ? [planTable(plans.filter((plan) => !stillOpen(plan.status)))] : [textParagraph('No plan made in this period has been reviewed as done yet.', { style: wordStyleIds.note })]),
               ],
       });
+
+      // Outcomes mentors signed off in the period: what an appraiser or confirmer looks for beside the accounts.
+      const signOffs = standingSignOffs(data).filter((signOff) => signOff.date >= options.from && signOff.date <= options.to);
+      if (signOffs.length > 0) {
+        parts.push({
+          heading: 'Sign-offs from mentors',
+          newPage: false,
+          children: [
+            gridTable(
+              [
+                { header: 'Outcome', width: 0.3 },
+                { header: 'Signed off by', width: 0.2 },
+                { header: 'Date', width: 0.17 },
+                { header: 'Statement', width: 0.33 },
+              ],
+              signOffs.map((signOff) => {
+                const framework = data.frameworks.find((candidate) => candidate.id === signOff.frameworkId);
+                const signed = signedCode(framework, signOff);
+                return [
+                  [framework ? (framework.number.trim() ? `Unit ${framework.number.trim()}` : framework.title) : 'A framework no longer in this portfolio', signed ? `${signed.code} ${signed.title}` : 'No longer in the framework'],
+                  signerLines(signOff.signer),
+                  shortDate(signOff.date),
+                  signOff.statement.trim(),
+                ];
+              }),
+            ),
+          ],
+        });
+      }
 
       // Each account is a form of its own, on its own page, its Code themes ticked at the top as on the NMC's form.
       const accountChildren: FileChild[] = [];

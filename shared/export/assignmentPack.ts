@@ -7,7 +7,6 @@ import { type Criterion, type Framework, type Outcome, frameworkDisplayName } fr
 import { byDate } from '../portfolio/entrySummary.js';
 import type { PortfolioData } from '../portfolio/portfolioData.js';
 import type { EntryRecord } from '../portfolio/weeklyLog.js';
-import { otherNotesSection } from '../templates/template.js';
 import { plainTextToWord, safeLinkTarget } from './editorToWord.js';
 import type { AssignmentExport } from './exportOptions.js';
 import type { PackPlan } from './packPlan.js';
@@ -23,11 +22,13 @@ import {
   footerText,
   plural,
   rangeWords,
+  sectionTitleFor,
   sectionsOf,
   templateOf,
   wordContextFor,
 } from './packParts.js';
-import { type WordPart, gridTable, heading, linesOf, textParagraph, wordDocument, wordStyleIds } from './wordStyles.js';
+import { signOffLine, signOffsOf, standingSignOffs } from './signOffLines.js';
+import { type GridCell, type GridColumn, type WordPart, gridTable, heading, linesOf, textParagraph, wordDocument, wordStyleIds } from './wordStyles.js';
 
 const noLimits = { from: null, to: null };
 
@@ -60,11 +61,6 @@ interface OutcomeEvidence {
   criteria: Criterion[];
   items: EvidenceItem[];
   groups: { criterion: Criterion | null; items: EvidenceItem[] }[];
-}
-
-function sectionTitleFor(data: PortfolioData, entry: EntryRecord): (sectionId: string) => string {
-  const template = templateOf(data, entry);
-  return (sectionId) => template.sections.find((section) => section.id === sectionId)?.title ?? (sectionId === otherNotesSection.id ? otherNotesSection.title : sectionId);
 }
 
 /** Every outcome's evidence, in the framework's order, each group's items oldest first. */
@@ -129,6 +125,24 @@ function referenceRuns(line: string): ParagraphChild[] {
 
 const number = (count: number) => count.toLocaleString('en-GB');
 
+/** The mapping table's columns: a column of sign-offs when a mentor has signed anything in the framework off. */
+function mappingColumns(withSignOffs: boolean): GridColumn[] {
+  return withSignOffs
+    ? [
+        { header: 'Code', width: 0.09 },
+        { header: 'Outcome or criterion', width: 0.25 },
+        { header: 'Evidence', width: 0.29 },
+        { header: 'Words', width: 0.11, align: 'right' },
+        { header: 'Signed off', width: 0.26 },
+      ]
+    : [
+        { header: 'Code', width: 0.09 },
+        { header: 'Outcome or criterion', width: 0.4 },
+        { header: 'Evidence', width: 0.39 },
+        { header: 'Words', width: 0.12, align: 'right' },
+      ];
+}
+
 /**
  * Assignment evidence for one framework: a cover page with the word count, contents, one part per
  * outcome (its criteria, the student's commentary, every tagged passage quoted with its source,
@@ -162,6 +176,12 @@ export function assignmentPack(source: ExportSource, options: AssignmentExport):
   ];
   const againstLimit = (count: number) => (limit === null ? [] : [count <= limit ? `Within the limit (${number(limit - count)} to spare)` : `${number(count - limit)} over the limit`]);
   const footer = footerText(options.name, framework.number.trim() ? `Unit ${framework.number.trim()} assignment evidence` : 'Assignment evidence');
+  const signOffs = standingSignOffs(data, framework.id);
+  /** "LO3: Signed off by Jo Bloggs, Practice assessor, 12A3456E on 24 October 2019: …" for the outcome, then each criterion. */
+  const signOffParagraphs = (outcome: Outcome): Paragraph[] =>
+    [{ code: outcome.code, id: null as string | null }, ...criteriaOf(outcome).map((criterion) => ({ code: criterion.code, id: criterion.id }))].flatMap(({ code, id }) =>
+      signOffsOf(signOffs, framework.id, outcome.id, id).map((signOff) => new Paragraph({ keepLines: true, children: [new TextRun({ text: `${code}: `, bold: true }), new TextRun(signOffLine(signOff))] })),
+    );
   return {
     preview: { title, fileName: `assignment-evidence-${fileSlug(unit)}.docx`, entries: entries.length, passages: quotedPassages.size, words, quotedWords, notes },
     steps: evidence.length + 1,
@@ -187,6 +207,8 @@ export function assignmentPack(source: ExportSource, options: AssignmentExport):
             ),
           );
         }
+        const signed = signOffParagraphs(outcome);
+        if (signed.length > 0) children.push(heading('Sign-off', wordStyleIds.heading2), ...signed);
         const commentary = options.commentary[outcome.id]?.trim() ?? '';
         if (commentary) children.push(heading('Commentary', wordStyleIds.heading2), ...plainTextToWord(commentary));
         children.push(heading('Evidence', wordStyleIds.heading2));
@@ -204,22 +226,19 @@ export function assignmentPack(source: ExportSource, options: AssignmentExport):
       const mappingRows = map.rows
         .filter((row) => !row.archived)
         .map((row) => {
-          const cells = [row.code, row.title, row.cells.length > 0 ? row.cells.map((cell) => evidenceLine(data, map, cell)) : 'None yet', number(row.words)];
-          return row.level === 'outcome' ? { cells, emphasis: true } : cells;
+          const cells: GridCell[] = [row.code, row.title, row.cells.length > 0 ? row.cells.map((cell) => evidenceLine(data, map, cell)) : 'None yet', number(row.words)];
+          if (signOffs.length > 0) {
+            const signedHere = signOffsOf(signOffs, framework.id, row.tag.outcome, row.tag.criterion);
+            cells.push(signedHere.length > 0 ? signedHere.map(signOffLine) : 'Not signed off');
+          }
+          // The sign-off statements stay in ordinary type on an outcome's emphasised row.
+          return row.level === 'outcome' ? { cells, emphasis: true, plainFrom: 4 } : cells;
         });
       parts.push({
         heading: 'Mapping of evidence to outcomes',
         children: [
           textParagraph('Each outcome is followed by its criteria. Words are those of the passages tagged; an outcome counts its criteria’s too.', { style: wordStyleIds.note, keepNext: true }),
-          gridTable(
-            [
-              { header: 'Code', width: 0.09 },
-              { header: 'Outcome or criterion', width: 0.4 },
-              { header: 'Evidence', width: 0.39 },
-              { header: 'Words', width: 0.12, align: 'right' },
-            ],
-            mappingRows,
-          ),
+          gridTable(mappingColumns(signOffs.length > 0), mappingRows),
         ],
       });
 

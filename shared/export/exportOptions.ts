@@ -3,10 +3,10 @@ import { frameworkIdSchema } from '../frameworks/frameworkSchemas.js';
 import { calendarDateSchema, itemIdSchema } from '../portfolio/weeklyLogSchemas.js';
 
 /**
- * What a user asks to export: one of four packs and its options. The same options come from the
+ * What a user asks to export: one of five packs and its options. The same options come from the
  * Export screen (checked by main with `exportOptionsSchema`) and from the command line.
  */
-export const exportPackKinds = ['weeks', 'assignment', 'appraisal', 'reflection'] as const;
+export const exportPackKinds = ['weeks', 'assignment', 'appraisal', 'reflection', 'feedback'] as const;
 export type ExportPackKind = (typeof exportPackKinds)[number];
 
 export const exportPackLabels: Record<ExportPackKind, string> = {
@@ -14,6 +14,7 @@ export const exportPackLabels: Record<ExportPackKind, string> = {
   assignment: 'Assignment evidence',
   appraisal: 'Appraisal or revalidation',
   reflection: 'A single reflection',
+  feedback: 'Mentor feedback and sign-offs',
 };
 
 export const exportLimits = {
@@ -80,12 +81,32 @@ export const reflectionExportSchema = z
   })
   .strict();
 
-export const exportOptionsSchema = z.discriminatedUnion('pack', [weeksExportSchema, assignmentExportSchema, appraisalExportSchema, reflectionExportSchema]);
+/**
+ * The comments and sign-offs mentors have sent back: the sign-off record for one framework or for
+ * every framework signed against, and the comments on entries dated in a range (either side open).
+ */
+export const feedbackExportSchema = z
+  .object({
+    pack: z.literal('feedback'),
+    /** One framework's sign-offs (and only comments on entries holding evidence for it); null for all. */
+    frameworkId: frameworkIdSchema.nullable(),
+    /** Comments on entries dated in this range; null for no limit on that side. */
+    from: calendarDateSchema.nullable(),
+    to: calendarDateSchema.nullable(),
+    /** Whether comments marked resolved are included. */
+    includeResolved: z.boolean(),
+    name: nameSchema,
+  })
+  .strict()
+  .refine((options) => options.from === null || options.to === null || options.from <= options.to, { message: 'the first date must not be after the last', path: ['to'] });
+
+export const exportOptionsSchema = z.discriminatedUnion('pack', [weeksExportSchema, assignmentExportSchema, appraisalExportSchema, reflectionExportSchema, feedbackExportSchema]);
 
 export type WeeksExport = z.infer<typeof weeksExportSchema>;
 export type AssignmentExport = z.infer<typeof assignmentExportSchema>;
 export type AppraisalExport = z.infer<typeof appraisalExportSchema>;
 export type ReflectionExport = z.infer<typeof reflectionExportSchema>;
+export type FeedbackExport = z.infer<typeof feedbackExportSchema>;
 export type ExportOptions = z.infer<typeof exportOptionsSchema>;
 
 /** What the Export screen shows before anything is written. */
@@ -103,4 +124,20 @@ export interface ExportPreview {
   quotedWords: number;
   /** Plain sentences about anything the user may want to fix first (e.g. an outcome with no evidence). */
   notes: string[];
+  /** What the feedback pack holds besides entries (only that pack has it). */
+  feedback?: FeedbackPreview;
+}
+
+/** The mentor feedback pack's counts: `entries` counts the entries commented on. */
+export interface FeedbackPreview {
+  comments: number;
+  /** Of `comments`, those marked resolved. */
+  resolved: number;
+  /** The author's replies to those comments. */
+  replies: number;
+  signOffs: number;
+  /** Outcomes and criteria in the sign-off record with no sign-off yet. */
+  notSignedOff: number;
+  /** The mentors the comments and sign-offs come from, as they signed them. */
+  reviewers: string[];
 }

@@ -4,6 +4,7 @@ import type { PortfolioData } from '../portfolio/portfolioData.js';
 import { appraisalEntries, appraisalPack } from './appraisalPack.js';
 import { assignmentEntries, assignmentPack } from './assignmentPack.js';
 import type { ExportOptions, ExportPreview } from './exportOptions.js';
+import { feedbackEntries, feedbackPack } from './feedbackPack.js';
 import type { PackPlan } from './packPlan.js';
 import { type ExportSource, ExportGap } from './packParts.js';
 import { reflectionPack } from './reflectionPack.js';
@@ -30,12 +31,15 @@ export function entriesToLoad(data: PortfolioData, options: ExportOptions): stri
       return assignmentEntries(data, options).map((entry) => entry.id);
     case 'appraisal':
       return appraisalEntries(data, options).map((entry) => entry.id);
+    case 'feedback':
+      return feedbackEntries(data, options).map((entry) => entry.id);
   }
 }
 
 /**
  * Ids of the entries whose text the preview needs: only the assignment pack counts quoted words
- * before it is built; the others preview from the index alone.
+ * before it is built; the others (the feedback pack too: it finds passages again only when it is
+ * built) preview from the index alone.
  */
 export function entriesToPreview(data: PortfolioData, options: ExportOptions): string[] {
   return options.pack === 'assignment' ? entriesToLoad(data, options) : [];
@@ -51,6 +55,8 @@ function packFor(source: ExportSource, options: ExportOptions): PackPlan {
       return assignmentPack(source, options);
     case 'appraisal':
       return appraisalPack(source, options);
+    case 'feedback':
+      return feedbackPack(source, options);
   }
 }
 

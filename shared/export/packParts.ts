@@ -106,6 +106,12 @@ export function entrySectionsToWord(
   return out;
 }
 
+/** The title an entry's section has in its template ("Other notes" for text kept from another template). */
+export function sectionTitleFor(data: PortfolioData, entry: EntryRecord): (sectionId: string) => string {
+  const template = templateOf(data, entry);
+  return (sectionId) => template.sections.find((section) => section.id === sectionId)?.title ?? (sectionId === otherNotesSection.id ? otherNotesSection.title : sectionId);
+}
+
 /** A reflection's title (its template's name if it has none); "Weekly log" for a weekly log. */
 export function entryTitle(data: PortfolioData, entry: EntryRecord): string {
   return entry.kind === 'weekly-log' ? 'Weekly log' : entry.title.trim() || templateName(data.templates, entry.template);

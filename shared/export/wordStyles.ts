@@ -206,8 +206,11 @@ export function linesOf(text: string, format: { bold?: boolean; size?: number } 
 /** A table cell: its text (line breaks kept), or several paragraphs of text. */
 export type GridCell = string | readonly string[];
 
-/** A row; an `emphasis` row (an outcome above its criteria, a total) is bold and shaded. */
-export type GridRow = readonly GridCell[] | { cells: readonly GridCell[]; emphasis: boolean };
+/**
+ * A row; an `emphasis` row (an outcome above its criteria, a total) is bold and shaded. Cells from
+ * `plainFrom` on stay in ordinary type (shaded still), for a long statement on an emphasised row.
+ */
+export type GridRow = readonly GridCell[] | { cells: readonly GridCell[]; emphasis: boolean; plainFrom?: number };
 
 export interface GridColumn {
   header: string;
@@ -236,9 +239,9 @@ export function gridTable(columns: readonly GridColumn[], rows: readonly GridRow
   const columnWidths = columns.map((column) => Math.round(column.width * textWidth));
   const together = rows.length <= keepTogetherRows;
   let size = 0;
-  const cell = (content: GridCell, index: number, kind: 'header' | 'emphasis' | 'plain', keepNext: boolean) => {
+  const cell = (content: GridCell, index: number, kind: 'header' | 'emphasis' | 'plain', keepNext: boolean, bold = kind !== 'plain') => {
     const alignment = columns[index]?.align === 'right' ? { alignment: AlignmentType.RIGHT } : {};
-    const format = { size: tableTextSize, ...(kind !== 'plain' ? { bold: true } : {}) };
+    const format = { size: tableTextSize, ...(bold ? { bold: true } : {}) };
     const texts = typeof content === 'string' ? [content] : content.length > 0 ? content : [''];
     size += texts.length;
     return new TableCell({
@@ -255,9 +258,12 @@ export function gridTable(columns: readonly GridColumn[], rows: readonly GridRow
     rows: [
       new TableRow({ tableHeader: true, cantSplit: true, children: columns.map((column, index) => cell(column.header, index, 'header', true)) }),
       ...rows.map((row, rowIndex) => {
-        const { cells, emphasis } = 'cells' in row ? row : { cells: row, emphasis: false };
+        const { cells, emphasis, plainFrom } = 'cells' in row ? row : { cells: row, emphasis: false, plainFrom: undefined };
         const keepNext = together && rowIndex < rows.length - 1;
-        return new TableRow({ cantSplit: true, children: cells.map((content, index) => cell(content, index, emphasis ? 'emphasis' : 'plain', keepNext)) });
+        return new TableRow({
+          cantSplit: true,
+          children: cells.map((content, index) => cell(content, index, emphasis ? 'emphasis' : 'plain', keepNext, emphasis && (plainFrom === undefined || index < plainFrom))),
+        });
       }),
     ],
   });

@@ -2,6 +2,7 @@ import type { ApiHandlers, ExportedFile, ExportProgress } from '../api/contract.
 import { failure, ok } from '../api/result.js';
 import type { ExportOptions } from '../export/exportOptions.js';
 import { type ExportSource, ExportGap, entriesToLoad, entriesToPreview, packDocument, planExport } from '../export/exportPack.js';
+import { nothingToExport } from '../export/nothingToExport.js';
 import type { PortfolioData } from '../portfolio/portfolioData.js';
 import type { EntrySections } from '../portfolio/weeklyLog.js';
 import type { PortfolioHost, PortfolioStore } from '../store/portfolioStore.js';
@@ -64,7 +65,7 @@ export function createExportHandlers(
       if (!service) return failure('internal', 'Exporting to Word is not available in this window.');
       const planned = await plan(options, 'export');
       if (!planned.ok) return planned.answer;
-      if (planned.plan.preview.entries === 0) return failure('invalid-argument', planned.plan.preview.notes[0] ?? 'There is nothing to export for these choices.');
+      if (nothingToExport(planned.plan.preview)) return failure('invalid-argument', planned.plan.preview.notes[0] ?? 'There is nothing to export for these choices.');
       try {
         return ok({ jobId: service.start(planned.input, planned.plan.preview.fileName) });
       } catch (error) {

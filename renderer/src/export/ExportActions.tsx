@@ -17,6 +17,7 @@ const stepNames: Record<ExportPackKind, [one: string, many: string]> = {
   assignment: ['part', 'parts'],
   appraisal: ['part', 'parts'],
   reflection: ['reflection', 'reflections'],
+  feedback: ['part', 'parts'],
 };
 
 /** "Laying out 12 of 40 weeks…", then "Writing the Word file…". */

@@ -1,6 +1,6 @@
 /**
- * The Export screen: choose a Word pack (weekly logs, assignment evidence, appraisal or a single
- * reflection), set its options, see what the document will hold, and export it. The document is
+ * The Export screen: choose a Word pack (weekly logs, assignment evidence, appraisal, a single
+ * reflection or mentors' feedback), set its options, see what the document will hold, and export it. The document is
  * built by the back end in a worker; the page only asks how far it has got, so it never freezes.
  */
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
@@ -12,10 +12,13 @@ import { useSession } from '../session/SessionContext.js';
 import { AppraisalOptions } from './AppraisalOptions.js';
 import { AssignmentOptions } from './AssignmentOptions.js';
 import { ExportActions } from './ExportActions.js';
+import { FeedbackOptions } from './FeedbackOptions.js';
 import { exportJobFor, useExportJob } from './ExportJob.js';
+import { nothingToExport } from '../../../shared/export/nothingToExport.js';
 import {
   type ExportDraft,
   defaultExportDraft,
+  feedbackFramework,
   offeredFramework,
   offeredReflection,
   readExportDraft,
@@ -64,17 +67,18 @@ export function ExportView({ pack, subject }: ExportViewProps) {
   const reflections = useMemo(() => reflectionsNewestFirst(timeline.reflections.values()), [timeline.reflections]);
   const framework = offeredFramework(frameworks.frameworks, draft.assignment.frameworkId);
   const reflection = offeredReflection(reflections, draft.reflection.entryId);
+  const feedbackLimit = feedbackFramework(frameworks.frameworks, draft.feedback.frameworkId);
   const loggedWeeks = useMemo(() => {
     const weeks = [...timeline.weeks.keys()].sort();
     return weeks.length > 0 ? { first: weeks[0] as string, last: weeks[weeks.length - 1] as string } : null;
   }, [timeline.weeks]);
-  const listsLoaded = draft.pack === 'assignment' ? frameworks.loaded : draft.pack === 'reflection' ? timeline.loaded : true;
-  const read = useMemo(() => readExportDraft(draft, { framework, reflection }), [draft, framework, reflection]);
+  const listsLoaded = draft.pack === 'assignment' || draft.pack === 'feedback' ? frameworks.loaded : draft.pack === 'reflection' ? timeline.loaded : true;
+  const read = useMemo(() => readExportDraft(draft, { framework, reflection, feedbackFramework: feedbackLimit }), [draft, framework, reflection, feedbackLimit]);
   const preview = useExportPreview(listsLoaded ? read.options : null, attempt);
 
   const wordLimit = read.options?.pack === 'assignment' ? read.options.wordLimit : null;
   const shown = preview.state === 'ready' || preview.state === 'loading' ? preview.preview : null;
-  const nothing = shown !== null && shown.entries === 0 ? (shown.notes[0] ?? 'There is nothing to export for these choices.') : null;
+  const nothing = shown !== null && nothingToExport(shown) ? (shown.notes[0] ?? 'There is nothing to export for these choices.') : null;
   const unavailable = !listsLoaded
     ? 'Finding what there is to export…'
     : draft.pack === 'assignment' && !framework
@@ -85,7 +89,8 @@ export function ExportView({ pack, subject }: ExportViewProps) {
   const blockedBecause = unavailable ?? (read.options === null ? 'Fix the options marked above first.' : nothing);
   const missingChoice =
     (draft.pack === 'assignment' && frameworks.loaded && draft.assignment.frameworkId !== '' && framework?.id !== draft.assignment.frameworkId) ||
-    (draft.pack === 'reflection' && timeline.loaded && draft.reflection.entryId !== '' && reflection?.entryId !== draft.reflection.entryId);
+    (draft.pack === 'reflection' && timeline.loaded && draft.reflection.entryId !== '' && reflection?.entryId !== draft.reflection.entryId) ||
+    (draft.pack === 'feedback' && frameworks.loaded && draft.feedback.frameworkId !== '' && feedbackLimit === null);
 
   const problems = read.problems;
   const label = exportPacks[draft.pack].label;
@@ -100,7 +105,9 @@ export function ExportView({ pack, subject }: ExportViewProps) {
             <h2 id="export-options-heading">Options for {label.charAt(0).toLowerCase() + label.slice(1)}</h2>
             {missingChoice ? (
               <p className="notice" data-testid="export-choice-gone">
-                The {draft.pack === 'assignment' ? 'framework' : 'reflection'} this page was opened for is no longer in your portfolio, so another is offered below.
+                {draft.pack === 'feedback'
+                  ? 'The framework this page was opened for is no longer in your portfolio, so every framework is offered below.'
+                  : `The ${draft.pack === 'assignment' ? 'framework' : 'reflection'} this page was opened for is no longer in your portfolio, so another is offered below.`}
               </p>
             ) : null}
             <TextField
@@ -126,6 +133,16 @@ export function ExportView({ pack, subject }: ExportViewProps) {
             ) : null}
             {draft.pack === 'appraisal' ? (
               <AppraisalOptions value={draft.appraisal} onChange={(appraisal) => setDraft((current) => ({ ...current, appraisal }))} problems={problems} today={today} />
+            ) : null}
+            {draft.pack === 'feedback' ? (
+              <FeedbackOptions
+                value={draft.feedback}
+                onChange={(feedback) => setDraft((current) => ({ ...current, feedback }))}
+                problems={problems}
+                frameworks={frameworks.frameworks}
+                framework={feedbackLimit}
+                loaded={frameworks.loaded}
+              />
             ) : null}
             {draft.pack === 'reflection' ? (
               <ReflectionOptions

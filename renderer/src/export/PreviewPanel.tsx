@@ -1,4 +1,4 @@
-import type { ExportPackKind, ExportPreview } from '../../../shared/export/exportOptions.js';
+import type { ExportPackKind, ExportPreview, FeedbackPreview } from '../../../shared/export/exportOptions.js';
 import { plural } from '../coverage/coverageCells.js';
 import { LoadFailure } from '../shell/LoadFailure.js';
 import type { PreviewState } from './useExportPreview.js';
@@ -18,6 +18,7 @@ const entriesLabel: Record<ExportPackKind, string> = {
   assignment: 'Entries with evidence',
   appraisal: 'Entries in the period',
   reflection: 'Reflections',
+  feedback: 'Entries commented on',
 };
 
 const number = (count: number) => count.toLocaleString('en-GB');
@@ -27,7 +28,48 @@ function againstLimit(words: number, limit: number): string {
   return words <= limit ? `${plural(limit - words, 'word')} to spare` : `${plural(words - limit, 'word')} over`;
 }
 
+/** The feedback pack's counts: comments (and how many resolved), replies, sign-offs, gaps in the record, who from. */
+function FeedbackCounts({ preview, feedback }: { preview: ExportPreview; feedback: FeedbackPreview }) {
+  return (
+    <>
+      <dl className="export-preview__counts" data-testid="export-preview-counts">
+        <div>
+          <dt>Comments</dt>
+          <dd data-testid="export-preview-comments">
+            {number(feedback.comments)}
+            {feedback.resolved > 0 ? <span className="export-preview__limit"> ({number(feedback.resolved)} resolved)</span> : null}
+          </dd>
+        </div>
+        <div>
+          <dt>{entriesLabel.feedback}</dt>
+          <dd data-testid="export-preview-entries">{number(preview.entries)}</dd>
+        </div>
+        <div>
+          <dt>Your replies</dt>
+          <dd data-testid="export-preview-replies">{number(feedback.replies)}</dd>
+        </div>
+        <div>
+          <dt>Sign-offs</dt>
+          <dd data-testid="export-preview-sign-offs">{number(feedback.signOffs)}</dd>
+        </div>
+        {feedback.signOffs > 0 || feedback.notSignedOff > 0 ? (
+          <div>
+            <dt>Outcomes and criteria not signed off</dt>
+            <dd data-testid="export-preview-not-signed-off">{number(feedback.notSignedOff)}</dd>
+          </div>
+        ) : null}
+      </dl>
+      {feedback.reviewers.length > 0 ? (
+        <p className="export-preview__from" data-testid="export-preview-reviewers">
+          From {feedback.reviewers.join('; ')}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
 function Counts({ pack, preview, wordLimit }: { pack: ExportPackKind; preview: ExportPreview; wordLimit: number | null }) {
+  if (preview.feedback) return <FeedbackCounts preview={preview} feedback={preview.feedback} />;
   const ownWords = preview.words - preview.quotedWords;
   return (
     <dl className="export-preview__counts" data-testid="export-preview-counts">

@@ -29,6 +29,8 @@ export interface ExportDraft {
   appraisal: { from: string; to: string; role: string; registration: string };
   /** '' until one is chosen: the newest reflection is then offered. */
   reflection: { entryId: string };
+  /** `frameworkId` '' for every framework signed against; dates '' for no limit on that side. */
+  feedback: { frameworkId: string; from: string; to: string; includeResolved: boolean };
 }
 
 /** The back end's limits (exportLimits), here as numbers so the page does not load its schemas; the type keeps them equal. */
@@ -49,6 +51,7 @@ export function defaultExportDraft(today: CalendarDate, thisWeek: CalendarDate):
     assignment: { frameworkId: '', from: '', to: '', course: '', submissionDate: '', wordLimit: '', commentary: {}, references: '' },
     appraisal: { from: year.from ?? '', to: year.to ?? today, role: '', registration: '' },
     reflection: { entryId: '' },
+    feedback: { frameworkId: '', from: '', to: '', includeResolved: true },
   };
 }
 
@@ -65,12 +68,19 @@ export function withPreselection(draft: ExportDraft, pack: ExportPackKind | null
       return { ...draft, pack, reflection: { entryId: subject } };
     case 'appraisal':
       return { ...draft, pack };
+    case 'feedback':
+      return { ...draft, pack, feedback: { ...draft.feedback, frameworkId: subject } };
   }
 }
 
 /** The framework offered: the one chosen if it is still there, else the first not archived. */
 export function offeredFramework(frameworks: readonly Framework[], chosenId: string): Framework | null {
   return frameworks.find((framework) => framework.id === chosenId) ?? frameworks.find((framework) => !framework.archived) ?? null;
+}
+
+/** The framework the feedback pack is limited to: the one chosen if it is still there, else null (every framework). */
+export function feedbackFramework(frameworks: readonly Framework[], chosenId: string): Framework | null {
+  return chosenId === '' ? null : (frameworks.find((framework) => framework.id === chosenId) ?? null);
 }
 
 /** Reflections newest first, as the Export screen lists them. */
@@ -109,7 +119,7 @@ export function readWordLimit(text: string): number | null | string {
  * date, an unreadable word limit, text longer than the back end keeps. `framework` and
  * `reflection` are the ones offered (see offeredFramework, offeredReflection).
  */
-export function readExportDraft(draft: ExportDraft, offered: { framework: Framework | null; reflection: TimelineReflection | null }): ReadDraft {
+export function readExportDraft(draft: ExportDraft, offered: { framework: Framework | null; reflection: TimelineReflection | null; feedbackFramework?: Framework | null }): ReadDraft {
   const problems = new Map<string, string>();
   const note = (field: string, problem: string | null) => {
     if (problem !== null && !problems.has(field)) problems.set(field, problem);
@@ -149,6 +159,12 @@ export function readExportDraft(draft: ExportDraft, offered: { framework: Framew
     case 'reflection':
       if (!offered.reflection) note('entryId', 'There is no reflection to export yet.');
       return finish({ pack: 'reflection', entryId: offered.reflection?.entryId ?? '', name });
+    case 'feedback': {
+      const from = date('from', draft.feedback.from, false);
+      const to = date('to', draft.feedback.to, false);
+      inOrder(from, to);
+      return finish({ pack: 'feedback', frameworkId: offered.feedbackFramework?.id ?? null, from, to, includeResolved: draft.feedback.includeResolved, name });
+    }
     case 'assignment': {
       const { framework } = offered;
       const choices = draft.assignment;

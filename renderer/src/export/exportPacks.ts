@@ -14,6 +14,10 @@ export const exportPacks: Record<ExportPackKind, { label: string; explanation: s
   },
   appraisal: { label: 'Appraisal or revalidation', explanation: 'For a period: achievements, ideas taken forward, a development plan, reflective accounts and a CPD log.' },
   reflection: { label: 'A single reflection', explanation: 'One reflection in its template’s layout, ready to share or hand in.' },
+  feedback: {
+    label: 'Mentor feedback and sign-offs',
+    explanation: 'What your mentors sent back: the outcomes they signed off (and those not yet), and their comments with the passages quoted and your replies.',
+  },
 };
 
 export const exportPackKinds = Object.keys(exportPacks) as ExportPackKind[];
