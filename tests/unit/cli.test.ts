@@ -11,6 +11,8 @@ import { doc, para, tagMark, text, unitWith } from '../fixtures/evidenceDocs.js'
 import { openReflective, paragraphs } from '../fixtures/reflections.js';
 import { useTempFolders } from '../fixtures/tempFolder.js';
 import { weeklyLog } from '../fixtures/weeklyLogBuilder.js';
+import { addSampleFeedback, sampleFeedbackWords } from '../fixtures/sampleFeedback.js';
+import { buildSamplePortfolio } from '../fixtures/samplePortfolio.js';
 import { convertToPdf, pdfText } from '../support/wordFile.js';
 
 const tempFolder = useTempFolders();
@@ -73,7 +75,7 @@ describe('reflective-portfolio --help', () => {
     expect(status).toBe(0);
     expect(stderr).toBe('');
     expect(stdout).toMatch(/^Usage: reflective-portfolio <command>/);
-    for (const command of ['list frameworks', 'list entries', 'export weeks', 'export assignment', 'export appraisal', 'export reflection']) expect(stdout).toContain(command);
+    for (const command of ['list frameworks', 'list entries', 'export weeks', 'export assignment', 'export appraisal', 'export reflection', 'export feedback']) expect(stdout).toContain(command);
     expect(stdout).toMatch(/Exit status: 0 .*; 1 .*; 2 /s);
   });
 
@@ -82,6 +84,11 @@ describe('reflective-portfolio --help', () => {
     expect((await cli('export', 'assignment', '--help')).stdout).toMatch(/--commentary-file <file>/);
     expect((await cli('export', 'appraisal', '-h')).stdout).toMatch(/--registration <number>/);
     expect((await cli('help', 'export', 'reflection')).stdout).toMatch(/--entry <id>/);
+    const feedback = await cli('export', 'feedback', '--help');
+    expect(feedback).toMatchObject({ status: 0, stderr: '' });
+    expect(feedback.stdout).toMatch(/^Usage: reflective-portfolio export feedback --portfolio <folder> --out <file\.docx> \[options\]/);
+    for (const option of ['--framework <id>', '--from <YYYY-MM-DD>', '--to <YYYY-MM-DD>', '--leave-out-resolved', '--name <name>']) expect(feedback.stdout).toContain(option);
+    expect((await cli('export', '--help')).stdout).toMatch(/^ {2}feedback +Mentors' comments and sign-offs/m);
     expect((await cli('list', '--help')).stdout).toMatch(/list entries/);
   });
 
@@ -170,6 +177,42 @@ describe('reflective-portfolio export', () => {
     expect(await cli('export', 'reflection', '--portfolio', folder, '--entry', reflectionId, '--out', join(work, 'r.docx'))).toMatchObject({ status: 0, stderr: '' });
     expect(await cli('export', 'appraisal', '--portfolio', folder, '--from', '2019-09-01', '--to', '2019-09-30', '--role', 'Staff nurse', '--out', join(work, 'a.docx'))).toMatchObject({ status: 0, stderr: '' });
     expect(existsSync(join(work, 'r.docx')) && existsSync(join(work, 'a.docx'))).toBe(true);
+  });
+
+  it('exports the mentor feedback and sign-off record, for one framework, leaving resolved comments out', async () => {
+    const work = await tempFolder();
+    const sample = await buildSamplePortfolio(join(work, 'portfolio'));
+    await sample.close();
+    await addSampleFeedback(sample, join(work, 'mentors'));
+    const out = join(work, 'feedback.docx');
+    const { status, stdout, stderr } = await cli('export', 'feedback', '--portfolio', sample.folder, '--framework', sample.unit26.frameworkId, '--leave-out-resolved', '--name', 'Shoniea Example', '--out', out);
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/^Mentor feedback and sign-off record: Unit 26: .+ — 1 comment on 1 entry, 3 sign-offs, \d+ words\.$/m);
+    expect(stdout).toContain('Note: 1 resolved comment is left out.');
+    expect(stdout).toContain(`Saved ${out}`);
+    const pdf = (await pdfText(await convertToPdf(out, work))).replace(/\s+/g, ' ');
+    expect(pdf).toContain('Sign-off record');
+    expect(pdf).toContain(sampleFeedbackWords.lo3Statement);
+    expect(pdf).toContain(sampleFeedbackWords.wholeReplies[0]);
+    expect(pdf).not.toContain(sampleFeedbackWords.exactComment);
+    // Every comment and sign-off, when nothing limits it.
+    const all = await cli('export', 'feedback', '--portfolio', sample.folder, '--out', join(work, 'all.docx'));
+    expect(all).toMatchObject({ status: 0, stderr: '' });
+    expect(all.stdout).toMatch(/^Mentor feedback and sign-off record — 6 comments on 5 entries, 4 sign-offs, \d+ words\.$/m);
+  }, 120_000);
+
+  it('names an unknown framework for the feedback record, and refuses a value given to --leave-out-resolved', async () => {
+    const { folder } = await writtenPortfolio();
+    const out = join(await tempFolder(), 'f.docx');
+    expect(await cli('export', 'feedback', '--portfolio', folder, '--framework', 'unit-99', '--out', out)).toMatchObject({ status: 1, stderr: expect.stringMatching(/^There is no framework with the id "unit-99"/) });
+    expect(await cli('export', 'feedback', '--portfolio', folder, '--leave-out-resolved=yes', '--out', out)).toMatchObject({ status: 2, stderr: expect.stringMatching(/^--leave-out-resolved does not take a value\./) });
+    expect(await cli('export', 'weeks', '--portfolio', folder, '--week', '2019-09-02', '--leave-out-resolved', '--out', out)).toMatchObject({ status: 2, stderr: expect.stringMatching(/^--leave-out-resolved is not an option of `export weeks`\./) });
+    // A portfolio with no feedback: the record says so, and the command line still writes it.
+    const empty = await cli('export', 'feedback', '--portfolio', folder, '--out', out);
+    expect(empty).toMatchObject({ status: 0, stderr: '' });
+    expect(empty.stdout).toContain('Note: No mentor feedback has been imported yet.');
+    expect(existsSync(out)).toBe(true);
   });
 
   it('replaces an existing file whole and leaves no temporary file beside it', async () => {
