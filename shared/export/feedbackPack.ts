@@ -116,16 +116,19 @@ function recordRows(code: string, title: string, signOffs: readonly ReceivedSign
   return rows.map((cells) => (outcome ? { cells, emphasis: true, plainFrom: 2 } : cells));
 }
 
-const recordColumns = [
-  { header: 'Code', width: 0.09 },
-  { header: 'Outcome or criterion', width: 0.27 },
-  { header: 'Signed off by', width: 0.19 },
-  { header: 'Date', width: 0.17 },
-  { header: 'Statement', width: 0.28 },
-] as const;
+/** The record's columns; a framework of outcomes alone heads its second column "Outcome". */
+const recordColumns = (withCriteria: boolean) =>
+  [
+    { header: 'Code', width: 0.09 },
+    { header: withCriteria ? 'Outcome or criterion' : 'Outcome', width: 0.27 },
+    { header: 'Signed off by', width: 0.19 },
+    { header: 'Date', width: 0.17 },
+    { header: 'Statement', width: 0.28 },
+  ] as const;
 
 interface FrameworkRecord {
   rows: GridRow[];
+  hasCriteria: boolean;
   outcomes: { signed: number; of: number };
   criteria: { signed: number; of: number };
   gaps: number;
@@ -133,9 +136,9 @@ interface FrameworkRecord {
 
 /** Every outcome and criterion in use (archived ones only when signed off), with their sign-offs. */
 function frameworkRecord(framework: Framework, signOffs: readonly ReceivedSignOff[]): FrameworkRecord {
-  const record: FrameworkRecord = { rows: [], outcomes: { signed: 0, of: 0 }, criteria: { signed: 0, of: 0 }, gaps: 0 };
   // Outcomes stand out above their criteria; a framework of outcomes alone has nothing to set them apart from.
   const hasCriteria = framework.outcomes.some((outcome) => outcome.criteria.length > 0);
+  const record: FrameworkRecord = { rows: [], hasCriteria, outcomes: { signed: 0, of: 0 }, criteria: { signed: 0, of: 0 }, gaps: 0 };
   const count = (tally: { signed: number; of: number }, archived: boolean, signed: boolean) => {
     if (archived) return;
     tally.of += 1;
@@ -298,17 +301,17 @@ export function feedbackPack(source: ExportSource, options: FeedbackExport): Pac
         );
       }
       for (const candidate of scope.frameworks) {
-        const { rows, outcomes, criteria } = records.get(candidate.id) as FrameworkRecord;
+        const { rows, hasCriteria, outcomes, criteria } = records.get(candidate.id) as FrameworkRecord;
         const summary = `Signed off: ${tally(outcomes, 'outcome', 'outcomes')}${criteria.of > 0 ? ` and ${tally(criteria, 'criterion', 'criteria')}` : ''}.`;
         record.push(
           heading(frameworkDisplayName(candidate), wordStyleIds.heading2),
           textParagraph(summary, { keepNext: true }),
-          rows.length > 0 ? gridTable(recordColumns, rows) : textParagraph('This framework has no outcomes.', { style: wordStyleIds.note }),
+          rows.length > 0 ? gridTable(recordColumns(hasCriteria), rows) : textParagraph('This framework has no outcomes.', { style: wordStyleIds.note }),
         );
       }
       for (const lost of scope.lostFrameworks) {
         const rows = signOffs.filter((signOff) => signOff.frameworkId === lost).flatMap((signOff) => recordRows('—', 'In a framework no longer in this portfolio', [signOff], false));
-        record.push(heading('A framework no longer in this portfolio', wordStyleIds.heading2), gridTable(recordColumns, rows));
+        record.push(heading(`A framework no longer in this portfolio (${lost})`, wordStyleIds.heading2), gridTable(recordColumns(true), rows));
       }
       step();
 

@@ -128,8 +128,11 @@ describe('the mentor feedback record, as Word sees it', () => {
     for (const table of structure.tables) {
       expect(table.style).toBe('Table Grid');
       expect(table.headerRepeated).toEqual(table.rows.map((_, index) => index === 0));
-      expect(table.rows[0]).toEqual(['Code', 'Outcome or criterion', 'Signed off by', 'Date', 'Statement']);
     }
+    expect(structure.tables.map((table) => table.rows[0])).toEqual([
+      ['Code', 'Outcome or criterion', 'Signed off by', 'Date', 'Statement'],
+      ['Code', 'Outcome', 'Signed off by', 'Date', 'Statement'],
+    ]);
   });
 
   it('opens with a cover naming the author, the reviewers, the period and the date produced, then contents listing the frameworks and entries', () => {
@@ -360,6 +363,20 @@ describe('what the feedback record holds, before it is made', () => {
       'No mentor feedback has been imported yet. When a mentor sends you a feedback file, import it on the Sharing page; its comments and sign-offs can then be exported.',
     ]);
     expect(nothingToExport(planned.value.preview)).toBe(true);
+  });
+
+  it('keeps sign-offs whose framework has since been removed, under the framework’s id', async () => {
+    const data = { ...snapshot.data, frameworks: snapshot.data.frameworks.filter((framework) => framework.id !== 'hcpc-cpd-standards') };
+    const planned = planExport({ data, bodies: new Map(), now }, feedbackOptions({ includeResolved: false, from: '2020-01-01' }));
+    if (!planned.ok) throw new Error(planned.error.message);
+    const file = join(folder, 'lost-framework.docx');
+    await writeFile(file, await packDocument(planned.value.document()));
+    const structure = await readDocxStructure(file);
+    expect(structure.paragraphs.filter((paragraph) => paragraph.style === 'Heading 2').map((paragraph) => paragraph.text)).toEqual([
+      frameworkDisplayName(unit26()),
+      'A framework no longer in this portfolio (hcpc-cpd-standards)',
+    ]);
+    expect(structure.tables[1]?.rows.slice(1)).toEqual([['—', 'In a framework no longer in this portfolio', 'Ali Khan\nClinical educator', '25 Oct 2019', words.hcpcStatement]]);
   });
 
   it('answers not-found for a framework not in the portfolio', () => {
