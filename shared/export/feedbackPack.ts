@@ -224,6 +224,12 @@ function commentBlock(comment: ReceivedComment, entry: EntryRecord | null, sourc
   ];
 }
 
+/** "before 1 October 2019", "after 31 October 2019" or "outside 1 October 2019 to 31 October 2019". */
+function outside(options: Pick<FeedbackExport, 'from' | 'to'>): string {
+  if (options.from !== null && options.to !== null) return `outside ${rangeWords(options.from, options.to)}`;
+  return options.from !== null ? `before ${formatUkDate(options.from)}` : `after ${formatUkDate(options.to ?? '')}`;
+}
+
 /** "Week commencing Monday 7 October 2019" for a weekly log; "Handover on the ward (5 October 2019)" for a reflection. */
 const entryHeading = (data: PortfolioData, entry: EntryRecord) => (entry.kind === 'weekly-log' ? formatWeekCommencingLong(entry.weekStart) : entryName(data, entry));
 
@@ -264,7 +270,7 @@ export function feedbackPack(source: ExportSource, options: FeedbackExport): Pac
         ...(comments.length === 0 && signOffs.length > 0 ? ['There are no comments for these choices: the document holds the sign-off record only.'] : []),
         ...(framework && signOffs.length === 0 && comments.length > 0 ? [`Nothing in ${unit} has been signed off yet: the record lists every outcome as not signed off.`] : []),
         ...(leftOut.resolved > 0 ? [`${plural(leftOut.resolved, 'resolved comment')} ${leftOut.resolved === 1 ? 'is' : 'are'} left out.`] : []),
-        ...(leftOut.outOfRange > 0 ? [`${plural(leftOut.outOfRange, 'comment')} on entries dated outside ${range} ${leftOut.outOfRange === 1 ? 'is' : 'are'} left out.`] : []),
+        ...(leftOut.outOfRange > 0 ? [`${plural(leftOut.outOfRange, 'comment')} on entries dated ${outside(options)} ${leftOut.outOfRange === 1 ? 'is' : 'are'} left out.`] : []),
         ...(leftOut.otherFramework > 0 ? [`${plural(leftOut.otherFramework, 'comment')} on entries with no evidence for ${unit} ${leftOut.otherFramework === 1 ? 'is' : 'are'} left out.`] : []),
         ...(leftOut.deletedEntry > 0 ? [`${plural(leftOut.deletedEntry, 'comment')} on entries since deleted ${leftOut.deletedEntry === 1 ? 'is' : 'are'} left out (choose all frameworks and no dates to include ${leftOut.deletedEntry === 1 ? 'it' : 'them'}).`] : []),
         ...(scope.orphans.length > 0 ? [`${plural(scope.orphans.length, 'comment')} ${scope.orphans.length === 1 ? 'is' : 'are'} on entries since deleted; listed at the end with the passages quoted.`] : []),

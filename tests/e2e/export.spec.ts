@@ -4,6 +4,7 @@ import type { Download, Page } from '@playwright/test';
 import type { EditorDoc, EditorNode } from '../../shared/document/editorJson.js';
 import type { EvidenceTag, Framework } from '../../shared/frameworks/framework.js';
 import type { WeeklyLogSections } from '../../shared/portfolio/weeklyLog.js';
+import { anchorForRange, sectionText } from '../../shared/share/anchor.js';
 import { bullets, doc, para, tagMark, text } from '../fixtures/evidenceDocs.js';
 import { convertToPdf, mammothHtml, pdfText, readDocxStructure, renderPage } from '../support/wordFile.js';
 import { callFromPage } from './pageApi.js';
@@ -308,4 +309,132 @@ test('a reflection opens the Export screen with itself chosen, and the screen pa
   await page.setViewportSize({ width: 700, height: 900 });
   await page.screenshot({ path: `${artifacts}/export-screen-narrow.png`, fullPage: true });
   await expectNoAxeViolations(page);
+});
+
+// ---------------------------------------------------------------------------------------------
+// Mentor feedback: a mentor's review of this portfolio, made through the API (the mentoring
+// screens have their own tests), its feedback file imported, then exported from the Export page.
+
+const mentor = { name: 'Jo Bloggs', role: 'Practice assessor', registration: '12A3456E' };
+const mentorWords = {
+  onPassage: 'Reading the sheet aloud is a good habit. Who checks it is done on nights?',
+  reply: 'The nurse in charge signs the sheet at 07:30.',
+  onEntry: 'A clear account; say more about how it felt.',
+  statement: 'Sam shows how the team shares out its work at handover.',
+};
+
+async function importMentorFeedback(page: Page, seeded: Seeded): Promise<void> {
+  const share = await callFromPage(page, 'share.create', { selection: { kind: 'range', from: weekOne, to: '2019-10-13' }, authorName: 'Sam Okafor', passphrase: null });
+  const review = await callFromPage(page, 'review.open', { text: Buffer.from(share.base64, 'base64').toString('utf8'), passphrase: null });
+  await callFromPage(page, 'review.setReviewer', { reviewId: review.reviewId, reviewer: mentor });
+  const weekEntry = (await callFromPage(page, 'week.get', { weekStart: weekOne })).entry!;
+  const shared = await callFromPage(page, 'review.entry', { reviewId: review.reviewId, entryId: weekEntry.id });
+  const thisWeek = shared.entry.sections['thisWeek'] as EditorDoc;
+  const laidOut = sectionText(thisWeek);
+  const start = laidOut.text.indexOf(passages.handover);
+  const anchor = anchorForRange(thisWeek, 'thisWeek', laidOut.positions[start]!, laidOut.positions[start + passages.handover.length - 1]! + 1);
+  const onPassage = await callFromPage(page, 'review.saveComment', { reviewId: review.reviewId, commentId: null, entryId: weekEntry.id, anchor, text: mentorWords.onPassage });
+  await callFromPage(page, 'review.saveComment', { reviewId: review.reviewId, commentId: null, entryId: seeded.gibbs, anchor: null, text: mentorWords.onEntry });
+  const lo1 = seeded.unit.outcomes.find((outcome) => outcome.code === 'LO1')!;
+  await callFromPage(page, 'review.saveSignOff', {
+    reviewId: review.reviewId,
+    signOffId: null,
+    frameworkId: seeded.unit.id,
+    outcomeId: lo1.id,
+    criterionId: null,
+    statement: mentorWords.statement,
+    date: '2019-10-11',
+    signer: mentor,
+  });
+  const file = await callFromPage(page, 'review.feedbackFile', { reviewId: review.reviewId, passphrase: null });
+  await callFromPage(page, 'feedback.import', { text: Buffer.from(file.base64, 'base64').toString('utf8'), passphrase: null });
+  await callFromPage(page, 'feedback.reply', { commentId: onPassage.id, text: mentorWords.reply });
+  await callFromPage(page, 'feedback.setResolved', { commentId: onPassage.id, resolved: true });
+}
+
+test('mentor feedback and sign-offs: explained when there is none, then previewed, chosen by keyboard, exported and read back as Word', async ({ page, app }) => {
+  test.setTimeout(150_000);
+  const seeded = await openSeeded(page, app.url);
+  await page.evaluate(() => {
+    window.location.hash = '#/export/feedback';
+  });
+  await expect(page.getByRole('radio', { name: 'Mentor feedback and sign-offs' })).toBeChecked();
+  await expect(page.getByRole('heading', { level: 2, name: 'Options for mentor feedback and sign-offs' })).toBeVisible();
+  // Nothing imported yet: the page says why nothing can be exported and where feedback comes from.
+  await expect(preview(page).getByTestId('export-preview-notes')).toHaveText(/^No mentor feedback has been imported yet\. .*Sharing page/);
+  await expect(page.getByRole('button', { name: 'Export to Word' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Export to Word' })).toHaveAccessibleDescription(/^No mentor feedback has been imported yet/);
+  await expect(page.getByRole('link', { name: 'Sharing page' })).toHaveAttribute('href', '#/sharing');
+
+  await importMentorFeedback(page, seeded);
+  await page.reload();
+  await expect(page.getByRole('radio', { name: 'Mentor feedback and sign-offs' })).toBeChecked();
+  await expect(preview(page)).toHaveAttribute('data-state', 'ready');
+  await expect(preview(page).getByTestId('export-preview-comments')).toHaveText('2 (1 resolved)');
+  await expect(preview(page).getByTestId('export-preview-entries')).toHaveText('2');
+  await expect(preview(page).getByTestId('export-preview-replies')).toHaveText('1');
+  await expect(preview(page).getByTestId('export-preview-sign-offs')).toHaveText('1');
+  await expect(preview(page).getByTestId('export-preview-reviewers')).toHaveText('From Jo Bloggs (Practice assessor, registration 12A3456E)');
+  await expect(preview(page).getByTestId('export-preview-title')).toHaveText('Mentor feedback and sign-off record');
+
+  // The options by keyboard: the framework list, the dates, the resolved comments.
+  const framework = page.getByRole('combobox', { name: 'Framework' });
+  await expect(framework).toHaveValue('');
+  await expect(framework).toHaveAccessibleDescription(/only comments on entries with evidence for it/);
+  await page.getByRole('radio', { name: 'Mentor feedback and sign-offs' }).focus();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Sharing page' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('textbox', { name: 'Your name' })).toBeFocused();
+  await page.keyboard.type('Sam Okafor');
+  await page.keyboard.press('Tab');
+  await expect(framework).toBeFocused();
+  await framework.selectOption(seeded.unit.id);
+  const unitTitle = 'Unit 26: Supporting Team and Partnership Working Across Health and Social Care Services';
+  await expect(preview(page).getByTestId('export-preview-title')).toHaveText(`Mentor feedback and sign-off record: ${unitTitle}`);
+  const unitRows = seeded.unit.outcomes.reduce((sum, outcome) => sum + 1 + outcome.criteria.length, 0);
+  await expect(preview(page).getByTestId('export-preview-not-signed-off')).toHaveText(String(unitRows - 1));
+  const resolved = page.getByRole('checkbox', { name: 'Include resolved comments' });
+  await expect(resolved).toBeChecked();
+  await resolved.focus();
+  await page.keyboard.press('Space');
+  await expect(resolved).not.toBeChecked();
+  await expect(preview(page).getByTestId('export-preview-comments')).toHaveText('1');
+  await expect(preview(page).getByTestId('export-preview-notes')).toContainText('1 resolved comment is left out.');
+  await page.keyboard.press('Space');
+  await expect(preview(page).getByTestId('export-preview-comments')).toHaveText('2 (1 resolved)');
+  await page.getByLabel('From', { exact: true }).fill('2019-10-01');
+  await expect(page.getByTestId('export-from-in-words')).toHaveText('1 October 2019');
+  await expect(preview(page).getByTestId('export-preview-comments')).toHaveText('1');
+  await expect(preview(page).getByTestId('export-preview-notes')).toContainText('1 comment on entries dated before 1 October 2019 is left out.');
+  await page.getByLabel('From', { exact: true }).fill('');
+  await expect(preview(page).getByTestId('export-preview-comments')).toHaveText('2 (1 resolved)');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: `${artifacts}/export-screen-feedback.png`, fullPage: true });
+  await expectNoAxeViolations(page);
+
+  const fileName = await preview(page).getByTestId('export-preview-file').textContent();
+  expect(fileName).toMatch(/^mentor-feedback-unit-26-[a-z-]+\.docx$/);
+  const exportButton = page.getByRole('button', { name: 'Export to Word' });
+  await exportButton.focus();
+  const downloading = page.waitForEvent('download');
+  await page.keyboard.press('Enter');
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe(fileName);
+  await expect(page.getByTestId('export-status')).toHaveText(new RegExp(`^Saved ${fileName?.replace(/\./g, '\\.')}`));
+  const file = await saveDownload(download, 'export-screen-feedback.docx');
+
+  const structure = await readDocxStructure(file);
+  expect(structure.core).toMatchObject({ title: `Mentor feedback and sign-off record: ${unitTitle}`, author: 'Sam Okafor' });
+  expect(structure.paragraphs.filter((paragraph) => paragraph.style === 'Heading 1').map((paragraph) => paragraph.text)).toEqual(['Sign-off record', 'Comments on entries']);
+  const record = structure.tables[0]!;
+  expect(record.style).toBe('Table Grid');
+  expect(record.headerRepeated[0]).toBe(true);
+  expect(record.rows.find((row) => row[0] === 'LO1')?.slice(2)).toEqual(['Jo Bloggs\nPractice assessor\nRegistration 12A3456E', '11 Oct 2019', mentorWords.statement]);
+  expect(record.rows.find((row) => row[0] === 'LO2')?.[2]).toBe('Not signed off');
+  expect(structure.paragraphs.filter((paragraph) => paragraph.style === 'Quote').map((paragraph) => paragraph.text)).toEqual([passages.handover]);
+  const pdf = await convertToPdf(file, artifacts);
+  const words = (await pdfText(pdf)).replace(/\s+/g, ' ');
+  for (const expected of [mentorWords.onPassage, mentorWords.onEntry, `Reply from Sam Okafor`, mentorWords.reply, 'Status: Resolved']) expect(words).toContain(expected);
+  await renderPage(pdf, 3, `${artifacts}/export-screen-feedback-p3`, 70);
 });

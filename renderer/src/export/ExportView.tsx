@@ -12,7 +12,7 @@ import { useSession } from '../session/SessionContext.js';
 import { AppraisalOptions } from './AppraisalOptions.js';
 import { AssignmentOptions } from './AssignmentOptions.js';
 import { ExportActions } from './ExportActions.js';
-import { FeedbackOptions } from './FeedbackOptions.js';
+import { FeedbackAbout, FeedbackOptions } from './FeedbackOptions.js';
 import { exportJobFor, useExportJob } from './ExportJob.js';
 import { nothingToExport } from '../../../shared/export/nothingToExport.js';
 import {
@@ -110,6 +110,7 @@ export function ExportView({ pack, subject }: ExportViewProps) {
                   : `The ${draft.pack === 'assignment' ? 'framework' : 'reflection'} this page was opened for is no longer in your portfolio, so another is offered below.`}
               </p>
             ) : null}
+            {draft.pack === 'feedback' ? <FeedbackAbout /> : null}
             <TextField
               id="export-name"
               label="Your name"

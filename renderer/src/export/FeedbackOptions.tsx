@@ -13,6 +13,15 @@ interface FeedbackOptionsProps {
   loaded: boolean;
 }
 
+/** Where the feedback comes from, said above the options. */
+export function FeedbackAbout() {
+  return (
+    <p className="hint export-options__about">
+      Feedback arrives as files from your mentors; import them on the <a href={routeHash({ view: 'sharing' })}>Sharing page</a>. Sign-offs a mentor withdrew are left out.
+    </p>
+  );
+}
+
 /**
  * Mentor feedback and sign-offs: one framework's record or every framework's, the dates of the
  * entries whose comments are included, and whether resolved comments are.
@@ -21,9 +30,6 @@ export function FeedbackOptions({ value, onChange, problems, frameworks, framewo
   const set = (change: Partial<ExportDraft['feedback']>) => onChange({ ...value, ...change });
   return (
     <>
-      <p className="hint export-options__about">
-        Feedback arrives as files from your mentors; import them on the <a href={routeHash({ view: 'sharing' })}>Sharing page</a>. Sign-offs a mentor withdrew are left out.
-      </p>
       {loaded ? (
         <div className="field">
           <label htmlFor="export-feedback-framework">Framework</label>
