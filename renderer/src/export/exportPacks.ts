@@ -16,7 +16,7 @@ export const exportPacks: Record<ExportPackKind, { label: string; explanation: s
   reflection: { label: 'A single reflection', explanation: 'One reflection in its template’s layout, ready to share or hand in.' },
   feedback: {
     label: 'Mentor feedback and sign-offs',
-    explanation: 'What your mentors sent back: the outcomes they signed off (and those not yet), and their comments with the passages quoted and your replies.',
+    explanation: 'The outcomes your mentors signed off and those not yet, and their comments on your entries with your replies.',
   },
 };
 
