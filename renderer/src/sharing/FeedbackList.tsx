@@ -50,20 +50,24 @@ export function FeedbackList({ comments, onChanged }: FeedbackListProps) {
         <h3 id="feedback-comments-heading" className="feedback-comments__heading">
           Comments
         </h3>
-        <p className="feedback-comments__counts" data-testid="feedback-counts">
-          {plural(counts.open, 'open comment')}, {counts.resolved.toLocaleString('en-GB')} resolved
-        </p>
-        <label className="feedback-comments__filter">
-          <input
-            type="checkbox"
-            checked={showResolved}
-            onChange={(event) => {
-              setShowResolved(event.target.checked);
-              setKeptInView(new Set());
-            }}
-          />
-          Show resolved ({counts.resolved.toLocaleString('en-GB')})
-        </label>
+        {comments.length > 0 ? (
+          <>
+            <p className="feedback-comments__counts" data-testid="feedback-counts">
+              {plural(counts.open, 'open comment')}, {counts.resolved.toLocaleString('en-GB')} resolved
+            </p>
+            <label className="feedback-comments__filter">
+              <input
+                type="checkbox"
+                checked={showResolved}
+                onChange={(event) => {
+                  setShowResolved(event.target.checked);
+                  setKeptInView(new Set());
+                }}
+              />
+              Show resolved ({counts.resolved.toLocaleString('en-GB')})
+            </label>
+          </>
+        ) : null}
       </div>
       {comments.length === 0 ? <p className="muted">No comments yet. They appear here once you import a feedback file with comments in it.</p> : null}
       {comments.length > 0 && groups.length === 0 ? <p className="muted">Every comment is resolved. Tick “Show resolved” to read them again.</p> : null}
