@@ -311,15 +311,24 @@ test('a share file is chosen, previewed, protected and saved by keyboard', async
   expect(review).toMatchObject({ authorName: 'Sam Okafor', entries: 3 });
 });
 
-test('picked entries are shared by ticking them', async ({ page, app }) => {
+test('a framework’s evidence and picked entries are previewed before sharing', async ({ page, app }) => {
   await openSeeded(page, app.url);
   await page.goto(`${app.url.split('#')[0]}#/sharing`);
+  const preview = page.getByTestId('share-preview');
+
+  // Only the second week holds evidence for the unit.
+  await page.getByRole('radio', { name: 'Evidence for a framework' }).check();
+  await expect(page.getByRole('combobox', { name: 'Unit or framework' })).toHaveValue(/.+/);
+  await expect(preview.getByTestId('share-preview-weekly-logs')).toHaveText('1');
+  await expect(preview.getByTestId('share-preview-reflections')).toHaveText('0');
+  await expect(preview.getByTestId('share-preview-frameworks')).toContainText('Unit 26');
+
   await page.getByRole('radio', { name: 'Entries I pick' }).check();
+  await expect(page.getByTestId('share-blocked')).toHaveText('Tick the weekly logs and reflections to share.');
   const picker = page.getByTestId('share-picker');
   await expect(picker.getByRole('checkbox')).toHaveCount(3);
   await picker.getByRole('checkbox', { name: 'Week commencing Monday 7 October 2019' }).check();
   await picker.getByRole('checkbox', { name: 'Handover on a short-staffed night' }).check();
-  const preview = page.getByTestId('share-preview');
   await expect(preview.getByTestId('share-preview-weekly-logs')).toHaveText('1');
   await expect(preview.getByTestId('share-preview-reflections')).toHaveText('1');
   await expect(page.getByRole('button', { name: 'Save share file' })).not.toHaveAttribute('aria-disabled', 'true');

@@ -182,7 +182,11 @@ describe('the share form', () => {
     const waiting = readShareSelection(draft({ kind: 'entries', picked }), null, new Map());
     expect(waiting).toMatchObject({ selection: null, waiting: 'Finding the weekly logs you ticked…' });
     expect(readShareSelection(draft({ kind: 'entries', picked }), null, new Map([['2019-10-07', 'week1']])).selection).toEqual({ kind: 'entries', entryIds: ['week1', 'refl1'] });
-    expect(readShareSelection(draft({ kind: 'entries', picked: [] }), null, new Map()).problems.get('picked')).toBe('Tick at least one weekly log or reflection.');
+    expect(readShareSelection(draft({ kind: 'entries', picked: [] }), null, new Map())).toMatchObject({ selection: null, waiting: 'Tick the weekly logs and reflections to share.' });
+    expect(readShareSelection(draft({ kind: 'entries', picked: [] }), null, new Map()).problems.size).toBe(0);
+    expect(readShareSelection(draft({ kind: 'entries', picked: [pickKey({ kind: 'week', weekStart: '2019-10-14' })] }), null, new Map([['2019-10-14', null]])).problems.get('picked')).toBe(
+      'The weeks ticked have no weekly log any more: tick others.',
+    );
   });
 
   test('saving needs a name, and a passphrase typed the same twice and long enough, if any', () => {

@@ -80,7 +80,11 @@ export function ShareWithMentor() {
   }, [timeline.weeks, timeline.reflections]);
 
   const shown = preview.state === 'ready' ? preview.preview : null;
-  const waiting = !listsLoaded ? 'Finding what there is to share…' : (weekIds.problem ?? read.waiting ?? (read.problems.size > 0 ? 'Fix the choices marked first.' : null));
+  const waiting = !listsLoaded
+    ? 'Finding what there is to share…'
+    : draft.kind === 'framework' && !framework
+      ? 'There is no framework to share evidence for yet.'
+      : (weekIds.problem ?? read.waiting ?? (read.problems.size > 0 ? 'Fix the choices marked first.' : null));
   const blockedBecause =
     saving.state === 'saving'
       ? null

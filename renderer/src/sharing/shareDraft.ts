@@ -142,7 +142,8 @@ export function readShareSelection(draft: ShareDraft, framework: Framework | nul
     }
     case 'entries': {
       const picked = draft.picked.map(readPickKey).filter((entry) => entry !== null);
-      if (picked.length === 0) note('picked', 'Tick at least one weekly log or reflection.');
+      // Nothing ticked yet is where picking starts, not a mistake.
+      if (picked.length === 0) return finish(null, 'Tick the weekly logs and reflections to share.');
       if (picked.length > limits.entries) note('picked', `A share file can hold at most ${limits.entries.toLocaleString('en-GB')} entries.`);
       const entryIds: string[] = [];
       let lookingUp = false;
@@ -155,7 +156,7 @@ export function readShareSelection(draft: ShareDraft, framework: Framework | nul
         if (entryId === undefined) lookingUp = true;
         else if (entryId !== null) entryIds.push(entryId);
       }
-      if (!lookingUp && picked.length > 0 && entryIds.length === 0) note('picked', 'The weeks ticked have no weekly log any more: tick others.');
+      if (!lookingUp && entryIds.length === 0) note('picked', 'The weeks ticked have no weekly log any more: tick others.');
       return finish({ kind: 'entries', entryIds }, lookingUp ? 'Finding the weekly logs you ticked…' : null);
     }
   }
