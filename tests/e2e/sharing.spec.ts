@@ -439,6 +439,10 @@ test('a mentor’s feedback is imported, read on the Sharing page and beside its
   expect(await selectedText(page)).toBe(passage);
   await expect(page.getByTestId('editor-thisWeek').locator('.mentor-comment-passage--shown')).toHaveText([passage]);
   await expect(weekCard.getByTestId('comment-reply')).toContainText('The morning team start ten minutes sooner.');
+  // The comment on the words at the cursor is marked in the list.
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowLeft');
+  await expect(panel.locator('li.mentor-comments__item--at-caret').getByTestId('comment-card')).toHaveText(new RegExp(comments.passage.slice(0, 20)));
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `${artifacts}/week-with-comments.png`, fullPage: true });
   await expectNoAxeViolationsAtBothWidths(page, { name: 'week-with-comments-narrow', from: page.getByTestId('section-nextWeekPlans') });

@@ -1,12 +1,14 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { EntrySections } from '../../../shared/portfolio/weeklyLog.js';
 import type { ReceivedComment } from '../../../shared/share/sharing.js';
+import { mentorCommentPassagesOf } from '../editor/MentorCommentHighlights.js';
 import { showCommentPassage } from '../editor/showCommentPassage.js';
 import { toEditorDoc } from '../editor/toEditorDoc.js';
 import { routeHash } from '../routing/route.js';
 import { CommentCard } from './CommentCard.js';
 import type { EntryEditors } from './EntryWithComments.js';
 import { type CommentPlacement, inReadingOrder, passagesBySection, placeComments, placementAsPlace } from './placeComments.js';
+import { reviewerName } from './receivedDates.js';
 
 interface EntryCommentsPanelProps {
   comments: readonly ReceivedComment[];
@@ -73,6 +75,34 @@ export function EntryCommentsPanel({ comments, onChanged, editors, ready, entryK
     [editorsKey],
   );
 
+  // The comments on the words at the cursor are marked in the list, and said once as the cursor reaches them.
+  const [atCaret, setAtCaret] = useState<readonly string[]>([]);
+  const atCaretNow = useRef<readonly string[]>([]);
+  useEffect(() => {
+    if (!ready) return;
+    const live = [...editors.current().values()];
+    const update = () => {
+      const editor = live.find((candidate) => candidate.isFocused);
+      if (!editor) return;
+      const { from, to } = editor.state.selection;
+      const here = mentorCommentPassagesOf(editor.state)
+        .filter((passage) => !passage.settled && passage.from <= to && from <= passage.to)
+        .map((passage) => passage.commentId);
+      const previous = atCaretNow.current;
+      if (previous.length === here.length && previous.every((id, index) => id === here[index])) return;
+      atCaretNow.current = here;
+      setAtCaret(here);
+      const reached = here.filter((id) => !previous.includes(id));
+      const first = comments.find((comment) => comment.id === reached[0]);
+      if (first) setAnnouncement(`Your mentor commented on these words: ${reviewerName(first.reviewer)}${reached.length > 1 ? ` and ${reached.length - 1} more` : ''}. See Mentor comments.`);
+    };
+    for (const editor of live) editor.on('selectionUpdate', update);
+    return () => {
+      for (const editor of live) editor.off('selectionUpdate', update);
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [ready, editorsKey, comments]);
+
   const show = (comment: ReceivedComment) => {
     const found = place().get(comment.id);
     const editor = found && (found.state === 'exact' || found.state === 'edited') ? editors.current().get(found.sectionId) : undefined;
@@ -102,7 +132,7 @@ export function EntryCommentsPanel({ comments, onChanged, editors, ready, entryK
           const placement = placed.get(comment.id);
           const located = placement !== undefined && (placement.state === 'exact' || placement.state === 'edited');
           return (
-            <li key={comment.id}>
+            <li key={comment.id} className={atCaret.includes(comment.id) ? 'mentor-comments__item--at-caret' : undefined}>
               <CommentCard
                 comment={comment}
                 place={placementAsPlace(comment, placement, editors.sectionTitle)}
