@@ -228,12 +228,19 @@ const cellMargins = { top: 40, bottom: 40, left: 100, right: 100 };
 /** Tables this short are kept on one page with their heading (each row keeps with the next). */
 const keepTogetherRows = 12;
 
+/**
+ * A row with more text than this in one cell may break across pages: kept whole it could be taller
+ * than a page, and LibreOffice then cuts off its end (a mentor's long sign-off statement, say).
+ */
+const longCellChars = 600;
+const cellChars = (content: GridCell) => (typeof content === 'string' ? content.length : content.reduce((sum, text) => sum + text.length, 0));
+
 /** How many paragraphs and rows each table made by gridTable holds, for the page-number budget. */
 const tableSizes = new WeakMap<object, number>();
 
 /**
- * A Table Grid table with a header row Word repeats on every page and rows that never split
- * across pages. Short tables stay together on one page.
+ * A Table Grid table with a header row Word repeats on every page and rows that do not split
+ * across pages (unless a cell holds more than a page could). Short tables stay together on one page.
  */
 export function gridTable(columns: readonly GridColumn[], rows: readonly GridRow[]): Table {
   const columnWidths = columns.map((column) => Math.round(column.width * textWidth));
@@ -261,7 +268,7 @@ export function gridTable(columns: readonly GridColumn[], rows: readonly GridRow
         const { cells, emphasis, plainFrom } = 'cells' in row ? row : { cells: row, emphasis: false, plainFrom: undefined };
         const keepNext = together && rowIndex < rows.length - 1;
         return new TableRow({
-          cantSplit: true,
+          ...(cells.every((content) => cellChars(content) <= longCellChars) ? { cantSplit: true } : {}),
           children: cells.map((content, index) => cell(content, index, emphasis ? 'emphasis' : 'plain', keepNext, emphasis && (plainFrom === undefined || index < plainFrom))),
         });
       }),

@@ -12,6 +12,8 @@ import { type PortfolioSnapshot, readPortfolioSnapshot } from '../../electron/st
 import type { ExportOptions, ExportPreview, FeedbackExport } from '../../shared/export/exportOptions.js';
 import { type ExportPlan, entriesToLoad, entriesToPreview, packDocument, planExport } from '../../shared/export/exportPack.js';
 import { nothingToExport } from '../../shared/export/nothingToExport.js';
+import { descendants, parseXml, unzip } from '../support/docxXml.js';
+import { gridTable, wordDocument } from '../../shared/export/wordStyles.js';
 import { frameworkDisplayName } from '../../shared/frameworks/framework.js';
 import type { EntrySections } from '../../shared/portfolio/weeklyLog.js';
 import { type SampleFeedback, addSampleFeedback, sampleFeedbackWords as words } from '../fixtures/sampleFeedback.js';
@@ -39,14 +41,18 @@ let feedback: SampleFeedback;
 let snapshot: PortfolioSnapshot;
 const made = {} as Record<Made, Printed>;
 
-async function plan(options: ExportOptions, ids = entriesToLoad(snapshot.data, options)): Promise<ExportPlan> {
+async function bodiesOf(options: ExportOptions): Promise<Map<string, EntrySections>> {
   const bodies = new Map<string, EntrySections>();
-  for (const id of ids) {
+  for (const id of entriesToLoad(snapshot.data, options)) {
     const reading = await snapshot.sections(id);
     if (!reading.ok) throw new Error(reading.message);
     bodies.set(id, reading.value);
   }
-  const planned = planExport({ data: snapshot.data, bodies, now }, options);
+  return bodies;
+}
+
+async function plan(options: ExportOptions): Promise<ExportPlan> {
+  const planned = planExport({ data: snapshot.data, bodies: await bodiesOf(options), now }, options);
   if (!planned.ok) throw new Error(planned.error.message);
   return planned.value;
 }
@@ -378,6 +384,29 @@ describe('what the feedback record holds, before it is made', () => {
     ]);
     expect(structure.tables[1]?.rows.slice(1)).toEqual([['—', 'In a framework no longer in this portfolio', 'Ali Khan\nClinical educator', '25 Oct 2019', words.hcpcStatement]]);
   });
+
+  it('lets a row holding more than a page of text break across pages, and keeps every other row whole', async () => {
+    // Three mentors' statements on one outcome can fill one cell of the assignment pack's mapping table;
+    // a row kept whole that is taller than a page is cut off at the page's foot.
+    const statements = [1, 2, 3].map((n) => `${'Shoniea kept a careful record of every handover and asked for feedback after each one. '.repeat(40)}The last words of statement ${n}.`);
+    const table = gridTable(
+      [
+        { header: 'Code', width: 0.2 },
+        { header: 'Signed off', width: 0.8 },
+      ],
+      [['LO2', 'Not signed off'], ['LO3', statements], ['LO4', words.lo4Statement]],
+    );
+    const document = wordDocument({ title: 'A long cell', subject: 'Tables', author: '', description: '', footer: '', cover: [], coverOwnPage: false, contents: 0, parts: [{ heading: 'Mapping', children: [table] }] });
+    const bytes = await packDocument(document);
+    const body = parseXml(unzip(bytes).get('word/document.xml')!.toString('utf8'));
+    // Word's "Allow row to break across pages" is off where w:cantSplit is present and not "false".
+    const whole = descendants(body, 'w:tr').map((row) => descendants(row, 'w:cantSplit').some((element) => !['false', '0', 'off'].includes(element.attributes['w:val'] ?? 'true')));
+    expect(whole).toEqual([true, true, false, true]);
+    const file = join(folder, 'long-cell.docx');
+    await writeFile(file, bytes);
+    const text = (await pdfText(await convertToPdf(file, folder))).replace(/\s+/g, ' ');
+    for (const n of [1, 2, 3]) expect(text).toContain(`The last words of statement ${n}.`);
+  }, 60_000);
 
   it('answers not-found for a framework not in the portfolio', () => {
     const planned = planExport({ data: snapshot.data, bodies: new Map(), now }, feedbackOptions({ frameworkId: 'no-such-unit' }));
