@@ -68,8 +68,14 @@ function feedbackScope(data: PortfolioData, options: FeedbackExport): FeedbackSc
     else kept.push(comment);
   }
   const byWritten = (a: ReceivedComment, b: ReceivedComment) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0);
-  const commented = byDate([...new Set(kept.map((comment) => comment.entryId))].map((id) => entriesById.get(id)).filter((entry) => entry !== undefined));
-  const entries = commented.map((entry) => ({ entry, comments: kept.filter((comment) => comment.entryId === entry.id).sort(byWritten) }));
+  const byEntry = new Map<string, ReceivedComment[]>();
+  for (const comment of kept) {
+    const onEntry = byEntry.get(comment.entryId);
+    if (onEntry) onEntry.push(comment);
+    else byEntry.set(comment.entryId, [comment]);
+  }
+  const commented = byDate([...byEntry.keys()].map((id) => entriesById.get(id)).filter((entry) => entry !== undefined));
+  const entries = commented.map((entry) => ({ entry, comments: (byEntry.get(entry.id) ?? []).sort(byWritten) }));
   const orphans = kept.filter((comment) => !entriesById.has(comment.entryId)).sort(byWritten);
 
   const signOffs = standingSignOffs(data, framework?.id ?? null);
