@@ -108,7 +108,7 @@ export const apiInputs = {
   'export.progress': z.object({ jobId: exportJobIdSchema }).strict(),
   'export.cancel': z.object({ jobId: exportJobIdSchema }).strict(),
   'export.take': z.object({ jobId: exportJobIdSchema }).strict(),
-  'share.preview': z.object({ selection: shareSelectionSchema }).strict(),
+  'share.preview': z.object({ selection: shareSelectionSchema, authorName: z.string().max(sharingLimits.personName).optional() }).strict(),
   'share.create': z.object({ selection: shareSelectionSchema, authorName: reviewerSchema.shape.name, passphrase: passphraseSchema.nullable() }).strict(),
   'feedback.import': z.object({ text: z.string().max(sharingLimits.maxFileChars), passphrase: z.string().max(sharingLimits.passphraseMax).nullable() }).strict(),
   'feedback.overview': z.object({}).strict(),

@@ -1,7 +1,8 @@
 import search from 'approx-string-match';
 import type { EditorDoc, EditorNode } from '../document/editorJson.js';
 import type { EntrySections } from '../portfolio/weeklyLog.js';
-import { type TextAnchor, sharingLimits } from './sharing.js';
+import type { TextAnchor } from './sharing.js';
+import { sharingLimits } from './sharingLimits.js';
 
 /**
  * Comments are anchored to words, not positions (W3C Web Annotation's TextQuoteSelector): the
@@ -196,6 +197,41 @@ function bracketMatch(text: string, anchor: TextAnchor): Candidate | null {
   return best;
 }
 
+/** Levenshtein distance, or null when the strings are too long to compare cheaply. */
+function editDistance(a: string, b: string): number | null {
+  if (a.length * b.length > 4_000_000) return null;
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j += 1) {
+      current[j] = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length] as number;
+}
+
+/**
+ * Of the approximate match and the text between the neighbours, the one more like the passage as
+ * it was: closeness of the words (half the weight), then whether each neighbour still adjoins it.
+ * Words added inside a passage make the approximate match stop short; the neighbours then win.
+ */
+function closerOf(text: string, anchor: TextAnchor, fuzzy: Candidate | null, bracket: Candidate | null): Candidate | null {
+  if (!fuzzy || !bracket) return fuzzy ?? bracket;
+  const rank = (candidate: Candidate) => {
+    const distance = editDistance(anchor.quote, text.slice(candidate.start, candidate.end));
+    if (distance === null) return null;
+    const longer = Math.max(anchor.quote.length, candidate.end - candidate.start, 1);
+    const adjoins = (context: string, direction: 'before' | 'after') =>
+      context.length === 0 ? 1 : contextScore(context, text, direction === 'before' ? candidate.start : candidate.end, direction) / context.length;
+    return 50 * (1 - distance / longer) + 20 * adjoins(anchor.prefix, 'before') + 20 * adjoins(anchor.suffix, 'after');
+  };
+  const fuzzyRank = rank(fuzzy);
+  const bracketRank = rank(bracket);
+  if (fuzzyRank === null || bracketRank === null) return fuzzy;
+  return bracketRank > fuzzyRank ? bracket : fuzzy;
+}
+
 function trimmed(text: string, candidate: Candidate): Candidate | null {
   let { start, end } = candidate;
   while (start < end && isSpace(text[start])) start += 1;
@@ -245,7 +281,7 @@ export function resolveAnchor(sections: Readonly<EntrySections>, anchor: TextAnc
     if (laidOut && best) return located('exact', sectionId, laidOut, best);
   }
   if (own) {
-    const near = fuzzyMatch(own.text, anchor) ?? bracketMatch(own.text, anchor);
+    const near = closerOf(own.text, anchor, fuzzyMatch(own.text, anchor), bracketMatch(own.text, anchor));
     if (near) return located('edited', anchor.sectionId, own, near);
   }
   return { state: 'gone' };

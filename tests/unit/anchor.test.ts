@@ -80,3 +80,17 @@ describe('finding an anchor again', () => {
     expect(resolveAnchor({}, anchor)).toEqual({ state: 'gone' });
   });
 });
+
+describe('a passage with words added inside it', () => {
+  test('is found whole between its neighbours, not cut short where the old words were close', () => {
+    const before = doc(para(text('Every morning the nurse in charge reads the handover sheet aloud to the whole team before the shift starts.')));
+    const { text: laidOut, positions } = sectionText(before);
+    const quote = 'reads the handover sheet aloud';
+    const at = laidOut.indexOf(quote);
+    const anchor = anchorForRange(before, 'thisWeek', positions[at] as number, (positions[at + quote.length - 1] as number) + 1)!;
+    const after = doc(para(text('Every morning the nurse in charge reads the handover sheet and the drug chart aloud to the whole team before the shift starts.')));
+    expect(resolveAnchor({ thisWeek: after }, anchor)).toMatchObject({ state: 'edited', text: 'reads the handover sheet and the drug chart aloud' });
+    const reworded = doc(para(text('Every morning the nurse in charge reads the handover sheet out loud to the whole team before the shift starts.')));
+    expect(resolveAnchor({ thisWeek: reworded }, anchor)).toMatchObject({ state: 'edited', text: 'reads the handover sheet out loud' });
+  });
+});

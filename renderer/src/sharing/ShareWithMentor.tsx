@@ -70,7 +70,7 @@ export function ShareWithMentor() {
   const weekIds = useWeekEntryIds(pickedWeeks);
   const read = useMemo(() => readShareSelection(draft, framework, weekIds.ids), [draft, framework, weekIds.ids]);
   const listsLoaded = draft.kind === 'framework' ? frameworks.loaded : draft.kind === 'entries' ? timeline.loaded : true;
-  const preview = useSharePreview(listsLoaded ? read.selection : null, attempt);
+  const preview = useSharePreview(listsLoaded ? read.selection : null, draft.name, attempt);
   const saveFields = readSaveFields(draft);
 
   const pickable = useMemo(() => pickableEntries(timeline.weeks.values(), timeline.reflections.values(), formatWeekCommencingLong), [timeline.weeks, timeline.reflections]);
