@@ -15,7 +15,8 @@ export interface WebApp {
   restart(meanwhile?: () => Promise<void>): Promise<string>;
 }
 
-async function startServer(folder: string): Promise<{ child: ChildProcess; url: string }> {
+/** Starts web mode on `folder` (a second server serves a second portfolio, as a mentor's). */
+export async function startServer(folder: string): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, ['out/web-server.mjs', '--data', folder, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
   const url = await new Promise<string>((resolve, reject) => {
     let output = '';
@@ -34,7 +35,7 @@ async function startServer(folder: string): Promise<{ child: ChildProcess; url: 
   return { child, url };
 }
 
-function stopServer(child: ChildProcess): Promise<void> {
+export function stopServer(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     child.on('exit', () => resolve());

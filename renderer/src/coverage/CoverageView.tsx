@@ -1,7 +1,7 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import type { FeedbackSignOffView } from '../../../shared/api/contract.js';
 import type { Coverage } from '../../../shared/evidence/coverage.js';
-import { tagKey } from '../../../shared/frameworks/framework.js';
+import { type Framework, resolveTag, tagKey } from '../../../shared/frameworks/framework.js';
 import { FrameworkSelect } from '../frameworks/FrameworkSelect.js';
 import { navigate } from '../routing/useRoute.js';
 import { routeHash } from '../routing/route.js';
@@ -40,7 +40,7 @@ function describeColumns(columns: readonly { kind: string }[]): string {
 }
 
 /** Sign-offs mentors have sent for this framework, with their statements, in the order of the framework. */
-function ReceivedSignOffs({ signOffs }: { signOffs: readonly FeedbackSignOffView[] }) {
+function ReceivedSignOffs({ framework, signOffs }: { framework: Framework; signOffs: readonly FeedbackSignOffView[] }) {
   return (
     <section className="signoffs received-signoffs" aria-labelledby="received-signoffs-heading" data-testid="received-signoffs">
       <h2 id="received-signoffs-heading">Signed off by your mentors</h2>
@@ -49,7 +49,9 @@ function ReceivedSignOffs({ signOffs }: { signOffs: readonly FeedbackSignOffView
           const details = [signOff.signer.role, signOff.signer.registration ? `registration ${signOff.signer.registration}` : ''].filter((part) => part !== '');
           return (
             <li key={signOff.id} className="signoff-row">
-              <p className="signoff-row__name">{signOff.label}</p>
+              <p className="signoff-row__name">
+                {resolveTag([framework], { framework: signOff.frameworkId, outcome: signOff.outcomeId, criterion: signOff.criterionId })?.label ?? signOff.label}
+              </p>
               <div className="signoff">
                 <p className="signoff__who">
                   <span className="signoff-mark__tick" aria-hidden="true">
@@ -223,7 +225,7 @@ export function CoverageView({ frameworkId }: CoverageViewProps) {
             /> : null}
         </>
       ) : null}
-      {chosen && chosenSignOffs.length > 0 ? <ReceivedSignOffs signOffs={chosenSignOffs} /> : null}
+      {chosen && chosenSignOffs.length > 0 ? <ReceivedSignOffs framework={chosen} signOffs={chosenSignOffs} /> : null}
     </main>
   );
 }

@@ -24,6 +24,8 @@ export function MentoringView() {
   const [dragging, setDragging] = useState(false);
   const [announcement, setAnnouncement] = useState('');
   const listHeading = useRef<HTMLHeadingElement>(null);
+  /** Set when a review is removed: focus goes to the list's heading once the list is drawn without it. */
+  const focusListHeading = useRef(false);
 
   useEffect(() => {
     document.title = 'Mentoring — Reflective Portfolio';
@@ -38,13 +40,22 @@ export function MentoringView() {
     void load();
   }, [load, attempt]);
 
+  useEffect(() => {
+    if (!focusListHeading.current || loading.state === 'loading') return;
+    focusListHeading.current = false;
+    listHeading.current?.focus();
+  }, [loading]);
+
   const remove = async (reviewId: string): Promise<string | null> => {
     const result = await session.client.call('review.remove', { reviewId });
-    if (!result.ok) return result.error.message;
-    await load();
+    return result.ok ? null : result.error.message;
+  };
+
+  /** Once the confirmation has closed: the list is read again and focus goes to its heading. */
+  const removed = () => {
+    focusListHeading.current = true;
     setAnnouncement('Review removed.');
-    listHeading.current?.focus();
-    return null;
+    void load();
   };
 
   const reviews = loading.state === 'ready' ? loading.reviews : [];
@@ -93,7 +104,7 @@ export function MentoringView() {
         {loading.state === 'loading' ? <p className="muted">Finding your reviews…</p> : null}
         {loading.state === 'error' ? <LoadFailure message={loading.message} onRetry={() => setAttempt((count) => count + 1)} /> : null}
         {loading.state === 'ready' && reviews.length === 0 ? <p className="muted">No reviews yet. Open a share file to start one.</p> : null}
-        {reviews.length > 0 ? <ReviewList reviews={reviews} onRemove={remove} /> : null}
+        {reviews.length > 0 ? <ReviewList reviews={reviews} onRemove={remove} onRemoved={removed} /> : null}
       </section>
     </main>
   );

@@ -4,6 +4,7 @@ import { type ReactNode, useEffect, useRef } from 'react';
 import type { EditorDoc } from '../../../shared/document/editorJson.js';
 import type { EvidenceTag } from '../../../shared/frameworks/framework.js';
 import { sectionHeadingId, sectionHintId } from '../editor/sectionEditorOptions.js';
+import { readSelectionNow } from '../editor/readSelectionNow.js';
 import { sectionExtensions } from '../editor/sectionExtensions.js';
 import { type CommentPassage, CommentHighlights } from './CommentHighlights.js';
 import { ReadOnlyText } from './ReadOnlyText.js';
@@ -37,6 +38,7 @@ export function ReadOnlySection({ sectionId, title, doc, firstIdeaNumber, passag
   const latest = useRef({ codeOf, onSelect, onCommentShortcut });
   latest.current = { codeOf, onSelect, onCommentShortcut };
   const headingId = sectionHeadingId(sectionId);
+  const editorRef = useRef<Editor | null>(null);
   const editor = useEditor(
     {
       extensions: [...sectionExtensions(sectionId, () => false, (tag) => latest.current.codeOf(tag), false), ReadOnlyText, CommentHighlights],
@@ -56,12 +58,15 @@ export function ReadOnlySection({ sectionId, title, doc, firstIdeaNumber, passag
           spellcheck: 'false',
         },
         handleKeyDown: (view, event) => {
+          const commentShortcut = (event.ctrlKey || event.metaKey) && event.altKey && event.code === 'KeyM';
+          // Leaving the text (Tab, Escape) or commenting: the last Shift+Arrow may not have been read yet.
+          if ((event.key === 'Tab' || event.key === 'Escape' || commentShortcut) && editorRef.current) readSelectionNow(editorRef.current);
           if (event.key === 'Escape') {
             const section = view.dom.closest('section');
             if (section instanceof HTMLElement) section.focus();
             return true;
           }
-          if ((event.ctrlKey || event.metaKey) && event.altKey && event.code === 'KeyM') {
+          if (commentShortcut) {
             event.preventDefault();
             latest.current.onCommentShortcut(sectionId);
             return true;
@@ -72,6 +77,7 @@ export function ReadOnlySection({ sectionId, title, doc, firstIdeaNumber, passag
     },
     [],
   );
+  editorRef.current = editor;
 
   useEffect(() => {
     if (firstIdeaNumber !== null) editor.commands.setIdeaNumberStart(firstIdeaNumber);

@@ -374,15 +374,7 @@ export function ReviewEntryPage({ review, entryId, reload }: ReviewEntryPageProp
           {draft ? (
             <div className="review-comment review-comment--new">
               <h3 className="review-comment__heading">New comment</h3>
-              <p className="review-comment__where">
-                {draft.anchor ? (
-                  <>
-                    On <q className="review-comment__quote">{shortQuote(draft.anchor.quote)}</q> <span className="muted">in {draft.sectionTitle}</span>
-                  </>
-                ) : (
-                  <strong>On the whole entry</strong>
-                )}
-              </p>
+              {draft.anchor ? <p className="review-comment__where muted">In {draft.sectionTitle}</p> : null}
               <CommentForm
                 subject={draft.anchor ? `“${shortQuote(draft.anchor.quote)}”` : 'the whole entry'}
                 initialText=""
@@ -423,21 +415,23 @@ export function ReviewEntryPage({ review, entryId, reload }: ReviewEntryPageProp
         </section>
       </div>
 
-      <nav className="review-pager" aria-label="Other entries">
-        {previous ? (
-          <a href={entryHref(previous.entryId)} className="review-pager__previous">
-            <span aria-hidden="true">← </span>Previous: {entryName(previous)}
-          </a>
-        ) : (
-          <span />
-        )}
-        {next ? (
-          <a href={entryHref(next.entryId)} className="review-pager__next">
-            Next: {entryName(next)}
-            <span aria-hidden="true"> →</span>
-          </a>
-        ) : null}
-      </nav>
+      {previous || next ? (
+        <nav className="review-pager" aria-label="Other entries">
+          {previous ? (
+            <a href={entryHref(previous.entryId)} className="review-pager__previous">
+              <span aria-hidden="true">← </span>Previous: {entryName(previous)}
+            </a>
+          ) : (
+            <span />
+          )}
+          {next ? (
+            <a href={entryHref(next.entryId)} className="review-pager__next">
+              Next: {entryName(next)}
+              <span aria-hidden="true"> →</span>
+            </a>
+          ) : null}
+        </nav>
+      ) : null}
     </div>
   );
 }

@@ -8,6 +8,8 @@ interface ReviewListProps {
   reviews: readonly ReviewSummary[];
   /** Removes a review; resolves to a problem to show, or null once removed. */
   onRemove(reviewId: string): Promise<string | null>;
+  /** Called once a review is removed and the confirmation has closed. */
+  onRemoved(): void;
 }
 
 function feedbackState(review: ReviewSummary): string {
@@ -15,7 +17,7 @@ function feedbackState(review: ReviewSummary): string {
 }
 
 /** The reviews in progress, newest share first: each opens its review, and can be removed after a warning. */
-export function ReviewList({ reviews, onRemove }: ReviewListProps) {
+export function ReviewList({ reviews, onRemove, onRemoved }: ReviewListProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   const cancel = useRef<HTMLButtonElement>(null);
   const [removing, setRemoving] = useState<ReviewSummary | null>(null);
@@ -45,6 +47,7 @@ export function ReviewList({ reviews, onRemove }: ReviewListProps) {
     dialog.current?.close();
     setRemoving(null);
     setProblem(null);
+    onRemoved();
   };
 
   return (

@@ -54,7 +54,7 @@ export function ReviewTimeline({ reviewId, entries }: { reviewId: string; entrie
                   return (
                     <li key={entry.entryId} className={`review-entry review-entry--${entry.kind}`}>
                       {entry.kind === 'weekly-log' ? (
-                        <a href={href} className="review-entry__link" aria-label={`Weekly log, ${weekName(group.weekStart).toLowerCase()}`}>
+                        <a href={href} className="review-entry__link" aria-label={`Weekly log, week commencing ${formatUkDate(group.weekStart)}`}>
                           Weekly log
                         </a>
                       ) : (

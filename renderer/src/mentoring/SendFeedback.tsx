@@ -92,6 +92,7 @@ export function SendFeedback({ review, reviewerNameFieldId, reload }: SendFeedba
     <section className="card review-card send-feedback" aria-labelledby={`${ids}-heading`} data-testid="send-feedback">
       <h2 id={`${ids}-heading`}>Send feedback</h2>
       <p data-testid="feedback-summary">
+        {holds === 'nothing' && withdrawals === 0 ? 'You have not written any comments or signed anything off yet, so there is nothing to send. ' : null}
         The feedback file will hold {holds}
         {withdrawals > 0 ? `, and withdraw ${plural(withdrawals, 'comment or sign-off', 'comments or sign-offs')} you deleted after sending` : ''}.{' '}
         {summary.lastSentAt === null

@@ -126,20 +126,22 @@ export function SignOffList({ framework, signOffs, reviewer, authorName, onSave,
                   <span className="signoff-row__code">{target.code}</span> {target.title}
                 </p>
                 {rowSignOffs.length === 0 && !adding ? (
-                  <button
-                    id={buttonId(key)}
-                    type="button"
-                    className="button"
-                    onClick={() => {
-                      setConfirming(null);
-                      setEditing({ kind: 'new', key });
-                    }}
-                  >
-                    Sign off {target.code}
-                  </button>
+                  <div className="signoff-row__action">
+                    <p className="signoff-row__status muted">Not signed off</p>
+                    <button
+                      id={buttonId(key)}
+                      type="button"
+                      className="button"
+                      onClick={() => {
+                        setConfirming(null);
+                        setEditing({ kind: 'new', key });
+                      }}
+                    >
+                      Sign off {target.code}
+                    </button>
+                  </div>
                 ) : null}
               </div>
-              {rowSignOffs.length === 0 && !adding ? <p className="signoff-row__status muted">Not signed off</p> : null}
               {rowSignOffs.map((signOff) =>
                 editing?.kind === 'edit' && editing.signOffId === signOff.id ? (
                   <SignOffForm
