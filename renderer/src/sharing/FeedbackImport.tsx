@@ -2,6 +2,7 @@ import { type ChangeEvent, type FormEvent, useEffect, useRef, useState } from 'r
 import type { FeedbackImportOutcome } from '../../../shared/api/contract.js';
 import type { sharingLimits } from '../../../shared/share/sharing.js';
 import { useSession } from '../session/SessionContext.js';
+import { takeOpenedFiles } from '../session/openedFiles.js';
 import { feedbackImportSummary } from './feedbackImportSummary.js';
 
 /** The back end's limit (sharingLimits.maxFileChars), here as a number so the page does not load its schemas. */
@@ -78,6 +79,18 @@ export function FeedbackImport({ onImported }: FeedbackImportProps) {
     if (text.length > largestFileChars) return setImporting({ state: 'refused', fileName, message: tooBig });
     await tryImport(fileName, text, null);
   };
+
+  // A feedback file opened from the desktop app's File menu, or double-clicked, is imported here.
+  const importOpened = useRef(tryImport);
+  importOpened.current = tryImport;
+  useEffect(
+    () =>
+      takeOpenedFiles('feedback', (file) => {
+        setImporting({ state: 'reading', fileName: file.name });
+        void importOpened.current(file.name, file.text, null);
+      }),
+    [],
+  );
 
   const chosen = (event: ChangeEvent<HTMLInputElement>) => {
     const input = event.currentTarget;
