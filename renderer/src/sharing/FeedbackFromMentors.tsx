@@ -3,6 +3,7 @@ import type { FeedbackOverview } from '../../../shared/api/contract.js';
 import type { ReceivedComment } from '../../../shared/share/sharing.js';
 import { useSession } from '../session/SessionContext.js';
 import { LoadFailure } from '../shell/LoadFailure.js';
+import { routeHash } from '../routing/route.js';
 import { FeedbackImport } from './FeedbackImport.js';
 import { FeedbackList } from './FeedbackList.js';
 import { ukDateOfTime } from './receivedDates.js';
@@ -42,6 +43,11 @@ export function FeedbackFromMentors() {
       {loading.state === 'error' ? <LoadFailure message={loading.message} onRetry={() => setAttempt((count) => count + 1)} /> : null}
       {overview ? (
         <>
+          {overview.comments.length + overview.signOffs.length > 0 ? (
+            <p>
+              <a href={routeHash({ view: 'export', pack: 'feedback', subject: null })}>Export this feedback and the sign-offs to Word</a>
+            </p>
+          ) : null}
           {overview.imports.length > 0 ? (
             <details className="feedback-imports">
               <summary>Feedback files imported ({overview.imports.length.toLocaleString('en-GB')})</summary>
