@@ -109,9 +109,22 @@ test('the whole loop: an author shares, a mentor comments by keyboard and signs 
   const unit = await seedAuthor(page);
   const lo1 = unit.outcomes.find((outcome) => outcome.code === 'LO1')!;
 
-  // The author saves a share file protected with a passphrase (through the API: the Sharing page is tested on its own).
+  // The author saves a share file of everything written, protected with a passphrase, from the Sharing page.
   const passphrase = 'kettle-on-at-four';
-  const share = await callFromPage(page, 'share.create', { selection: { kind: 'range', from: weekOne, to: '2019-10-13' }, authorName: author, passphrase });
+  await page.reload();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sharing' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Sharing' })).toBeVisible();
+  await page.getByRole('button', { name: 'Everything written' }).click();
+  await expect(page.getByTestId('share-preview')).toHaveAttribute('data-state', 'ready');
+  await expect(page.getByTestId('share-preview-weekly-logs')).toHaveText('2');
+  await page.getByRole('textbox', { name: 'Your name' }).fill(author);
+  await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
+  await page.getByLabel('Type it again').fill(passphrase);
+  const sharing = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Save share file' }).click();
+  await mkdir(artifacts, { recursive: true });
+  const sharePath = join(artifacts, 'mentoring-share.rpshare');
+  await (await sharing).saveAs(sharePath);
 
   const mentor = await startMentor(browser);
   try {
@@ -121,7 +134,7 @@ test('the whole loop: an author shares, a mentor comments by keyboard and signs 
     await expect(m.getByText('No reviews yet. Open a share file to start one.')).toBeVisible();
 
     // A protected file asks for its passphrase; a wrong one is said plainly and nothing opens.
-    await m.getByLabel('Open a share file…').setInputFiles(shareFile(share.base64));
+    await m.getByLabel('Open a share file…').setInputFiles(sharePath);
     const passphraseField = m.getByLabel('Passphrase', { exact: true });
     await expect(passphraseField).toBeFocused();
     await m.keyboard.type('not-the-passphrase');
@@ -179,7 +192,7 @@ test('the whole loop: an author shares, a mentor comments by keyboard and signs 
     await expect(comments.first()).toContainText(passageComment);
     await expect(comments.first()).toContainText('in This week');
     await expect(comments.first()).toContainText('Not sent yet');
-    await expect(m.locator('.comment-passage')).toHaveText(passages.handover);
+    await expect(m.locator('.mentor-comment-passage')).toHaveText(passages.handover);
 
     // The same again with the shortcut, then cancelled: nothing is added.
     await thisWeek.focus();
@@ -233,7 +246,6 @@ test('the whole loop: an author shares, a mentor comments by keyboard and signs 
     const download = await downloading;
     await expect(m.getByTestId('feedback-saved')).toHaveText(new RegExp(`^Feedback saved on \\d{1,2} \\w+ \\d{4} at \\d{2}:\\d{2}; send the file to ${author} by email or Teams\\.$`));
     await expect(m.getByTestId('feedback-summary')).toContainText('Nothing has changed since you saved one');
-    await mkdir(artifacts, { recursive: true });
     const feedbackPath = join(artifacts, 'mentoring-feedback.rpfeedback');
     await download.saveAs(feedbackPath);
 
@@ -246,12 +258,12 @@ test('the whole loop: an author shares, a mentor comments by keyboard and signs 
     await m.screenshot({ path: `${artifacts}/mentoring-list.png`, fullPage: true });
     await expectAccessibleAtBothWidths(m, 'mentoring-list');
 
-    // The author imports the feedback; the Coverage page marks LO1 signed off.
-    const imported = await callFromPage(page, 'feedback.import', { text: await readFile(feedbackPath, 'utf8'), passphrase: null });
-    expect(imported.signOffs.added).toBe(1);
-    // Reloaded, so the page reads the frameworks and feedback written through the API.
-    await page.goto(`${app.url.split('#')[0]}#/coverage/${unit.id}`);
-    await page.reload();
+    // The author imports the feedback on the Sharing page; the Coverage page marks LO1 signed off.
+    const choosing = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Import a feedback file…' }).click();
+    await (await choosing).setFiles(feedbackPath);
+    await expect(page.getByTestId('feedback-import-summary')).toHaveText(`Feedback from ${mentorName} (file 1): 2 comments added, 1 sign-off added.`);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Coverage' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Coverage' })).toBeVisible();
     await expect(page.getByRole('grid').getByRole('rowheader', { name: new RegExp(`^LO1 ${lo1.title}`) })).toContainText(signedOff);
     await expect(page.getByTestId('received-signoffs')).toContainText(`Signed off by ${mentorName} (Practice assessor, registration 12A3456E) on ${formatUkDate(today)}`);

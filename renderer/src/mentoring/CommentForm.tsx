@@ -1,5 +1,5 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
-import { sharingLimits } from '../../../shared/share/sharing.js';
+import { sharingLimits } from '../../../shared/share/sharingLimits.js';
 
 interface CommentFormProps {
   /** What the comment is on, for the field's label: "“the words”" or "the whole entry". */

@@ -1,6 +1,6 @@
 import { type ChangeEvent, type FormEvent, useEffect, useRef, useState } from 'react';
 import type { ReviewSummary } from '../../../shared/api/contract.js';
-import { sharingLimits } from '../../../shared/share/sharing.js';
+import { sharingLimits } from '../../../shared/share/sharingLimits.js';
 import { useSession } from '../session/SessionContext.js';
 
 /** A file this many bytes long cannot be within the limit in any encoding: not worth reading. */

@@ -3,11 +3,12 @@ import { EditorContent, useEditor } from '@tiptap/react';
 import { type ReactNode, useEffect, useRef } from 'react';
 import type { EditorDoc } from '../../../shared/document/editorJson.js';
 import type { EvidenceTag } from '../../../shared/frameworks/framework.js';
+import type { CommentPassage } from '../editor/MentorCommentHighlights.js';
 import { sectionHeadingId, sectionHintId } from '../editor/sectionEditorOptions.js';
 import { readSelectionNow } from '../editor/readSelectionNow.js';
 import { sectionExtensions } from '../editor/sectionExtensions.js';
-import { type CommentPassage, CommentHighlights } from './CommentHighlights.js';
 import { ReadOnlyText } from './ReadOnlyText.js';
+import '../styles/sharing.css';
 
 interface ReadOnlySectionProps {
   sectionId: string;
@@ -41,7 +42,7 @@ export function ReadOnlySection({ sectionId, title, doc, firstIdeaNumber, passag
   const editorRef = useRef<Editor | null>(null);
   const editor = useEditor(
     {
-      extensions: [...sectionExtensions(sectionId, () => false, (tag) => latest.current.codeOf(tag), false), ReadOnlyText, CommentHighlights],
+      extensions: [...sectionExtensions(sectionId, () => false, (tag) => latest.current.codeOf(tag), false), ReadOnlyText],
       content: doc,
       editable: true,
       immediatelyRender: true,
@@ -95,8 +96,13 @@ export function ReadOnlySection({ sectionId, title, doc, firstIdeaNumber, passag
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [editor]);
 
+  // The passages commented on are underlined as on the author's side (one extension for both), the active one more strongly.
   useEffect(() => {
-    editor.commands.setCommentPassages(passages, activeCommentId);
+    editor.commands.setMentorCommentPassages(passages);
+  }, [editor, passages]);
+
+  useEffect(() => {
+    editor.commands.setShownMentorComment(activeCommentId);
   }, [editor, passages, activeCommentId]);
 
   return (

@@ -10,6 +10,7 @@ import { type AnchorMatch, anchorForRange, resolveAnchor } from '../../../shared
 import type { TextAnchor } from '../../../shared/share/sharing.js';
 import { type TemplateSection, otherNotesSection } from '../../../shared/templates/template.js';
 import { plural } from '../coverage/coverageCells.js';
+import type { CommentPassage } from '../editor/MentorCommentHighlights.js';
 import { sectionExtensions } from '../editor/sectionExtensions.js';
 import { showPassage as showTaggedPassage } from '../editor/showPassage.js';
 import { toEditorDoc } from '../editor/toEditorDoc.js';
@@ -17,7 +18,6 @@ import { tagLabel } from '../evidence/tagLabels.js';
 import { routeHash } from '../routing/route.js';
 import { useSession } from '../session/SessionContext.js';
 import { LoadFailure } from '../shell/LoadFailure.js';
-import type { CommentPassage } from './CommentHighlights.js';
 import { CommentForm } from './CommentForm.js';
 import { type CommentWhere, CommentItem, commentElementId } from './CommentItem.js';
 import { ReadOnlySection } from './ReadOnlySection.js';
@@ -118,8 +118,8 @@ export function ReviewEntryPage({ review, entryId, reload }: ReviewEntryPageProp
   const passagesBySection = useMemo(() => {
     const bySection = new Map<string, CommentPassage[]>();
     const add = (sectionId: string, passage: CommentPassage) => bySection.set(sectionId, [...(bySection.get(sectionId) ?? []), passage]);
-    for (const [commentId, match] of matches) if (match.state !== 'gone') add(match.sectionId, { commentId, from: match.from, to: match.to });
-    if (draft?.range) add(draft.range.sectionId, { commentId: draftId, from: draft.range.from, to: draft.range.to });
+    for (const [commentId, match] of matches) if (match.state !== 'gone') add(match.sectionId, { commentId, from: match.from, to: match.to, settled: false });
+    if (draft?.range) add(draft.range.sectionId, { commentId: draftId, from: draft.range.from, to: draft.range.to, settled: false });
     return bySection;
   }, [matches, draft]);
 
@@ -270,7 +270,7 @@ export function ReviewEntryPage({ review, entryId, reload }: ReviewEntryPageProp
     setActiveId(comment.id);
     editor.chain().setTextSelection({ from: match.from, to: match.to }).scrollIntoView().run();
     editor.view.focus();
-    editor.view.dom.querySelector('.comment-passage--active')?.scrollIntoView({ block: 'center' });
+    editor.view.dom.querySelector('.mentor-comment-passage--shown')?.scrollIntoView({ block: 'center' });
   };
 
   const listing = review.entries.find((entry) => entry.entryId === entryId);

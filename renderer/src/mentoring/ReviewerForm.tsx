@@ -1,6 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import type { Reviewer } from '../../../shared/share/sharing.js';
-import { sharingLimits } from '../../../shared/share/sharing.js';
+import { sharingLimits } from '../../../shared/share/sharingLimits.js';
 import { useSession } from '../session/SessionContext.js';
 
 interface ReviewerFormProps {

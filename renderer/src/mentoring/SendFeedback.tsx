@@ -1,6 +1,6 @@
 import { type FormEvent, useId, useRef, useState } from 'react';
 import type { ReviewView as ReviewData, SavedFile } from '../../../shared/api/contract.js';
-import { sharingLimits } from '../../../shared/share/sharing.js';
+import { sharingLimits } from '../../../shared/share/sharingLimits.js';
 import { plural } from '../coverage/coverageCells.js';
 import { downloadBlob } from '../frameworks/downloadTextFile.js';
 import { useSession } from '../session/SessionContext.js';

@@ -1,7 +1,8 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { type CalendarDate, isCalendarDate, todayAsCalendarDate } from '../../../shared/dates/weeks.js';
 import type { ReviewSignOff } from '../../../shared/api/contract.js';
-import { type Reviewer, sharingLimits } from '../../../shared/share/sharing.js';
+import type { Reviewer } from '../../../shared/share/sharing.js';
+import { sharingLimits } from '../../../shared/share/sharingLimits.js';
 import { DateField } from '../export/DateField.js';
 import '../styles/export.css';
 
