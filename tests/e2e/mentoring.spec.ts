@@ -325,7 +325,7 @@ test('a hostile share is shown as words: no script runs, no element is made from
   }
 });
 
-test('comments read as sent, changed since sent or withdrawn; evidence leads to its passage; a damaged file is refused; a review is removed only when confirmed', async ({ page, app, browser }) => {
+test('a damaged file is refused and a dropped one opens; comments read as sent, changed since sent or withdrawn; evidence leads to its passage; a review is removed only when confirmed', async ({ page, app, browser }) => {
   test.setTimeout(150_000);
   await page.goto(app.url);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
@@ -344,9 +344,19 @@ test('comments read as sent, changed since sent or withdrawn; evidence leads to 
     await expect(m.getByRole('alert')).toContainText('damaged.rpshare was not opened.');
     await expect(m.getByText('No reviews yet. Open a share file to start one.')).toBeVisible();
 
-    const opened = await callFromPage(m, 'review.open', { text: Buffer.from(share.base64, 'base64').toString('utf8'), passphrase: null });
-    await callFromPage(m, 'review.setReviewer', { reviewId: opened.reviewId, reviewer: { name: mentorName, role: 'Practice assessor', registration: null } });
-    await m.goto(mentor.url.replace(/#.*$/, `#/review/${opened.reviewId}/coverage/${unit.id}`));
+    // The good file dropped on the page opens its review.
+    await m.evaluate((text) => {
+      const data = new DataTransfer();
+      data.items.add(new File([text], 'dropped.rpshare', { type: 'application/json' }));
+      const target = document.querySelector('.open-share') ?? document.body;
+      target.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+      target.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    }, Buffer.from(share.base64, 'base64').toString('utf8'));
+    await expect(m.getByRole('heading', { level: 1, name: `${author}’s portfolio` })).toBeVisible();
+    const reviewId = /#\/review\/([A-Za-z0-9_-]+)$/.exec(m.url())?.[1] ?? '';
+    await callFromPage(m, 'review.setReviewer', { reviewId, reviewer: { name: mentorName, role: 'Practice assessor', registration: null } });
+    await m.goto(mentor.url.replace(/#.*$/, `#/review/${reviewId}/coverage/${unit.id}`));
+    await m.reload();
 
     // From the coverage matrix to the evidence for LO1 P1, then to the passage itself, selected in its entry.
     await m.getByRole('grid').getByRole('link', { name: /^LO1 P1 / }).click();

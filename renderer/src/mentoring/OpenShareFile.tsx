@@ -2,6 +2,7 @@ import { type ChangeEvent, type FormEvent, useEffect, useRef, useState } from 'r
 import type { ReviewSummary } from '../../../shared/api/contract.js';
 import { sharingLimits } from '../../../shared/share/sharingLimits.js';
 import { useSession } from '../session/SessionContext.js';
+import { takeOpenedFiles } from '../session/openedFiles.js';
 
 /** A file this many bytes long cannot be within the limit in any encoding: not worth reading. */
 const largestShareFileBytes = sharingLimits.maxFileChars * 4;
@@ -32,8 +33,8 @@ interface OpenShareFileProps {
 }
 
 /**
- * "Open a share file…": a file chooser (or a file dropped on the page), then the passphrase when
- * the file is protected. A file that cannot be opened is named with the reason; nothing changes.
+ * "Open a share file…": a file chooser (or a file dropped on the page, or one the desktop app
+ * opened from its File menu), then the passphrase when the file is protected. A file that cannot be opened is named with the reason; nothing changes.
  */
 export function OpenShareFile({ onOpened, dropped, onDroppedTaken }: OpenShareFileProps) {
   const session = useSession();
@@ -73,6 +74,23 @@ export function OpenShareFile({ onOpened, dropped, onDroppedTaken }: OpenShareFi
     // A dropped file is opened once, when it arrives.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [dropped]);
+
+  // A share file opened from the desktop app's File menu, or double-clicked, is opened here.
+  const openText = useRef(open);
+  openText.current = open;
+  useEffect(
+    () =>
+      takeOpenedFiles('share', (file) => {
+        setPassphrase('');
+        if (file.text.length > sharingLimits.maxFileChars) {
+          setOpening({ state: 'refused', fileName: file.name, message: 'This file is too big to be a share file.' });
+          return;
+        }
+        setOpening({ state: 'reading', fileName: file.name });
+        void openText.current(file.name, file.text, null);
+      }),
+    [],
+  );
 
   // Asked for the passphrase (or told it was wrong): the field has focus, its text selected to type again.
   const askingKey = opening.state === 'asking' ? `${opening.fileName}|${opening.wrong ?? ''}` : null;
