@@ -30,6 +30,8 @@ function week(narrative: EditorNode[], keyThoughts: string[]): WeeklyLogSections
   return { thisWeek: doc(...narrative), keyThoughts: doc(bullets(...keyThoughts.map((thought) => [text(thought)]))), achievements: doc(bullets([text('Finished the induction workbook')])), nextWeekPlans: doc(para()) };
 }
 
+const idea = (id: string, words: string): EditorNode => ({ type: 'ideaBlock', attrs: { id }, content: [text(words)] });
+
 async function seedAuthor(page: Page): Promise<Framework> {
   const imported = await callFromPage(page, 'frameworks.import', { format: 'csv', text: await readFile('tests/fixtures/frameworks/unit26.csv', 'utf8') });
   if (!imported.imported) throw new Error(`unit26.csv did not import: ${imported.problems.join(' ')}`);
@@ -39,11 +41,17 @@ async function seedAuthor(page: Page): Promise<Framework> {
   const mark = (tag: EvidenceTag) => tagMark(tag.outcome, tag.criterion, tag.framework);
   await callFromPage(page, 'week.save', {
     weekStart: weekOne,
-    sections: week([para(text('A busy first week on the ward.')), para(text(passages.handover, mark(criterion('LO1', 'P1'))), text(', which cut the time we spend chasing answers.'))], ['Handovers work better out loud']),
+    sections: {
+      ...week([para(text('A busy first week on the ward.')), para(text(passages.handover, mark(criterion('LO1', 'P1'))), text(', which cut the time we spend chasing answers.'))], ['Handovers work better out loud']),
+      achievements: doc(idea('idea-spoken-handover', 'Try a spoken handover on the day shift too')),
+    },
   });
   await callFromPage(page, 'week.save', {
     weekStart: weekTwo,
-    sections: week([para(text(passages.rota, mark({ framework: unit.id, outcome: outcome('LO2').id, criterion: null })), text(' so nobody visits twice on the same morning.'))], ['Partnership takes time to set up']),
+    sections: week(
+      [para(text(passages.rota, mark({ framework: unit.id, outcome: outcome('LO2').id, criterion: null })), text(' so nobody visits twice on the same morning.')), idea('idea-shared-rota', 'Share the rota with the GP practice')],
+      ['Partnership takes time to set up'],
+    ),
   });
   const gibbs = await callFromPage(page, 'entry.create', { date: '2019-10-02', templateId: 'gibbs', title: 'Handover on a short-staffed night' });
   await callFromPage(page, 'entry.save', { entryId: gibbs.entry.id, sections: { description: doc(para(text('I took over from a colleague who was running late.'))), feelings: doc(para(text('I was anxious at first.'))) } });
@@ -358,6 +366,27 @@ test('a damaged file is refused and a dropped one opens; comments read as sent, 
     await m.goto(mentor.url.replace(/#.*$/, `#/review/${reviewId}/coverage/${unit.id}`));
     await m.reload();
 
+    // A sign-off is changed, then deleted after asking.
+    await m.getByRole('button', { name: 'Sign off LO2', exact: true }).click();
+    await m.getByRole('textbox', { name: 'Statement for LO2' }).fill('Seen at the partnership meeting.');
+    await m.getByRole('button', { name: 'Sign off LO2', exact: true }).click();
+    const lo2 = m.getByTestId('signoff-row').and(m.locator('[data-code="LO2"]'));
+    await expect(lo2.getByTestId('signoff')).toContainText(`Signed off by ${mentorName} (Practice assessor) on`);
+    await lo2.getByRole('button', { name: 'Edit the sign-off of LO2' }).click();
+    const lo2Statement = m.getByRole('textbox', { name: 'Statement for LO2' });
+    await expect(lo2Statement).toBeFocused();
+    await expect(lo2Statement).toHaveValue('Seen at the partnership meeting.');
+    await lo2Statement.fill('Seen at two partnership meetings, which Jo chaired.');
+    await m.getByRole('button', { name: 'Save changes' }).click();
+    await expect(lo2.getByTestId('signoff')).toContainText('Seen at two partnership meetings, which Jo chaired.');
+    await expect(lo2.getByTestId('signoff')).toBeFocused();
+    await lo2.getByRole('button', { name: 'Delete the sign-off of LO2' }).click();
+    await expect(lo2).toContainText('It has not been sent, so it is simply gone.');
+    await lo2.getByRole('button', { name: 'Delete sign-off' }).click();
+    await expect(lo2).toContainText('Not signed off');
+    await expect(m.getByRole('button', { name: 'Sign off LO2', exact: true })).toBeFocused();
+    await expect(m.getByRole('grid').getByTestId('signoff-mark')).toHaveCount(0);
+
     // From the coverage matrix to the evidence for LO1 P1, then to the passage itself, selected in its entry.
     await m.getByRole('grid').getByRole('link', { name: /^LO1 P1 / }).click();
     await expect(m.getByRole('heading', { level: 1, name: /^LO1 P1 / })).toBeVisible();
@@ -407,6 +436,15 @@ test('a damaged file is refused and a dropped one opens; comments read as sent, 
     await m.getByRole('button', { name: 'Delete comment', exact: true }).click();
     await expect(comments).toHaveCount(1);
     await expect(m.getByRole('heading', { level: 2, name: /^Your comments/ })).toBeFocused();
+
+    // Ideas keep the numbers they have in the author's portfolio: week two's first idea follows week one's.
+    await expect(m.getByTestId('idea-label')).toHaveText(['Idea 1']);
+    await m.getByRole('link', { name: 'Next: “Handover on a short-staffed night”' }).click();
+    await expect(m.getByRole('heading', { level: 1, name: '“Handover on a short-staffed night”' })).toBeVisible();
+    await m.getByRole('link', { name: 'Next: Week commencing 7 October 2019' }).click();
+    await expect(m.getByRole('heading', { level: 1, name: 'Week commencing 7 October 2019' })).toBeVisible();
+    await expect(m.getByTestId('idea-label')).toHaveText(['Idea 2']);
+    await expect(m.getByRole('link', { name: 'Previous: “Handover on a short-staffed night”' })).toBeVisible();
 
     await m.getByRole('link', { name: `${author}’s portfolio` }).click();
     await expect(m.getByTestId('feedback-summary')).toContainText('The feedback file will hold 1 comment, and withdraw 1 comment or sign-off you deleted after sending. 2 changes since you saved one on');
