@@ -92,14 +92,19 @@ export function SendFeedback({ review, reviewerNameFieldId, reload }: SendFeedba
     <section className="card review-card send-feedback" aria-labelledby={`${ids}-heading`} data-testid="send-feedback">
       <h2 id={`${ids}-heading`}>Send feedback</h2>
       <p data-testid="feedback-summary">
-        {holds === 'nothing' && withdrawals === 0 ? 'You have not written any comments or signed anything off yet, so there is nothing to send. ' : null}
-        The feedback file will hold {holds}
-        {withdrawals > 0 ? `, and withdraw ${plural(withdrawals, 'comment or sign-off', 'comments or sign-offs')} you deleted after sending` : ''}.{' '}
-        {summary.lastSentAt === null
-          ? 'You have not saved a feedback file from this review yet.'
-          : summary.unsent === 0
-            ? `Nothing has changed since you saved one on ${formatDateTime(summary.lastSentAt)}.`
-            : `${plural(summary.unsent, 'change')} since you saved one on ${formatDateTime(summary.lastSentAt)}.`}
+        {holds === 'nothing' && withdrawals === 0 ? (
+          'You have not written any comments or signed anything off yet, so there is nothing to send.'
+        ) : (
+          <>
+            The feedback file will hold {holds}
+            {withdrawals > 0 ? `, and withdraw ${plural(withdrawals, 'comment or sign-off', 'comments or sign-offs')} you deleted after sending` : ''}.{' '}
+            {summary.lastSentAt === null
+              ? 'You have not saved a feedback file from this review yet.'
+              : summary.unsent === 0
+                ? `Nothing has changed since you saved one on ${formatDateTime(summary.lastSentAt)}.`
+                : `${plural(summary.unsent, 'change')} since you saved one on ${formatDateTime(summary.lastSentAt)}.`}
+          </>
+        )}
       </p>
       <p className="hint">
         It holds only your comments and sign-offs and your details, not {author}’s writing. {author} imports it on their Sharing page.
