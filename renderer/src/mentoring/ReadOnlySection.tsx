@@ -8,6 +8,7 @@ import { sectionHeadingId, sectionHintId } from '../editor/sectionEditorOptions.
 import { readSelectionNow } from '../editor/readSelectionNow.js';
 import { sectionExtensions } from '../editor/sectionExtensions.js';
 import { ReadOnlyText } from './ReadOnlyText.js';
+import { commentShortcut } from './reviewWords.js';
 import '../styles/sharing.css';
 
 interface ReadOnlySectionProps {
@@ -111,7 +112,7 @@ export function ReadOnlySection({ sectionId, title, doc, firstIdeaNumber, passag
         <h2 id={headingId}>{title}</h2>
       </div>
       <p id={sectionHintId(sectionId)} className="visually-hidden">
-        Read only. Select words with Shift and the arrow keys, then press Control, Alt and M to comment on them.
+        Read only. Select words with Shift and the arrow keys, then press {commentShortcut().shown} to comment on them.
       </p>
       <EditorContent editor={editor} className="log-section__editor" />
       {footer}

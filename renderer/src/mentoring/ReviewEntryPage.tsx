@@ -22,7 +22,7 @@ import { CommentForm } from './CommentForm.js';
 import { type CommentWhere, CommentItem, commentElementId } from './CommentItem.js';
 import { ReadOnlySection } from './ReadOnlySection.js';
 import { takePassageToShow } from './passageToShow.js';
-import { entryName, shortQuote } from './reviewWords.js';
+import { commentShortcut, entryName, shortQuote } from './reviewWords.js';
 
 type Loading = { state: 'loading' } | { state: 'ready'; view: ReviewEntryView } | { state: 'missing' } | { state: 'error'; message: string };
 
@@ -150,6 +150,9 @@ export function ReviewEntryPage({ review, entryId, reload }: ReviewEntryPageProp
       return a1 - b1 || a2 - b2 || a3 - b3 || a.createdAt.localeCompare(b.createdAt);
     });
   }, [view, sections, matches]);
+
+  /** Sections whose stored text the editor's schema cannot take: shown as a notice, never half drawn. */
+  const unreadable = useMemo(() => new Set(view ? sections.filter((section) => !fitsEditor(view.entry.sections[section.id] ?? emptyDoc())).map((section) => section.id) : []), [view, sections]);
 
   const ideaStarts = useMemo(() => {
     const starts = new Map<string, number>();
@@ -291,6 +294,7 @@ export function ReviewEntryPage({ review, entryId, reload }: ReviewEntryPageProp
 
   const { entry, template } = loading.view;
   const cpd = entry.cpd;
+  const shortcut = commentShortcut();
 
   return (
     <div className="review-entry-page" data-testid="review-entry">
@@ -311,6 +315,9 @@ export function ReviewEntryPage({ review, entryId, reload }: ReviewEntryPageProp
           </ul>
         </div>
       ) : null}
+      <p className="hint review-entry-page__how">
+        To comment on a passage, select its words (with the mouse, or Shift and the arrow keys), then choose Comment on selection or press {shortcut.shown}.
+      </p>
       <div className="review-entry-layout">
         <div className="review-entry-text">
           {sections.map((section) => {
@@ -326,7 +333,7 @@ export function ReviewEntryPage({ review, entryId, reload }: ReviewEntryPageProp
                 </section>
               );
             }
-            if (!fitsEditor(doc)) {
+            if (unreadable.has(section.id)) {
               return (
                 <section key={section.id} className="log-section review-section" aria-labelledby={`${ids}-${section.id}`}>
                   <div className="log-section__header">
@@ -351,7 +358,13 @@ export function ReviewEntryPage({ review, entryId, reload }: ReviewEntryPageProp
                 onCommentShortcut={commentOnSelection}
                 footer={
                   <div className="review-section__actions">
-                    <button type="button" className="button" onClick={() => commentOnSelection(section.id)} aria-label={`Comment on selection in ${section.title}`}>
+                    <button
+                      type="button"
+                      className="button"
+                      onClick={() => commentOnSelection(section.id)}
+                      aria-label={`Comment on selection in ${section.title}`}
+                      aria-keyshortcuts={shortcut.aria}
+                    >
                       Comment on selection
                     </button>
                     <p className="hint review-section__notice" role="status">

@@ -3,6 +3,7 @@ import { enGB } from 'date-fns/locale/en-GB';
 import type { ReviewEntryListing } from '../../../shared/api/contract.js';
 import { formatUkDate } from '../../../shared/dates/weeks.js';
 import type { SentState } from '../../../shared/share/review.js';
+import { isApplePlatform } from '../format/keyboardShortcutText.js';
 
 /** The words the mentor sees for whether a comment or sign-off has gone in a feedback file. */
 export const sentStateLabels: Record<SentState, string> = {
@@ -45,4 +46,9 @@ export function shortQuote(quote: string, limit = 160): string {
   const cut = oneLine.slice(0, limit);
   const lastSpace = cut.lastIndexOf(' ');
   return `${(lastSpace > limit / 2 ? cut.slice(0, lastSpace) : cut).trimEnd()}…`;
+}
+
+/** Mod-Alt-m, for commenting on the selected words, as aria-keyshortcuts wants it and as people read it. */
+export function commentShortcut(): { aria: string; shown: string } {
+  return isApplePlatform() ? { aria: 'Meta+Alt+M', shown: '⌘⌥M' } : { aria: 'Control+Alt+M', shown: 'Ctrl+Alt+M' };
 }
