@@ -108,7 +108,7 @@ export const apiInputs = {
   'export.progress': z.object({ jobId: exportJobIdSchema }).strict(),
   'export.cancel': z.object({ jobId: exportJobIdSchema }).strict(),
   'export.take': z.object({ jobId: exportJobIdSchema }).strict(),
-  'share.preview': z.object({ selection: shareSelectionSchema, authorName: z.string().max(sharingLimits.personName).optional() }).strict(),
+  'share.preview': z.object({ selection: shareSelectionSchema }).strict(),
   'share.create': z.object({ selection: shareSelectionSchema, authorName: reviewerSchema.shape.name, passphrase: passphraseSchema.nullable() }).strict(),
   'feedback.import': z.object({ text: z.string().max(sharingLimits.maxFileChars), passphrase: z.string().max(sharingLimits.passphraseMax).nullable() }).strict(),
   'feedback.overview': z.object({}).strict(),
@@ -335,7 +335,7 @@ export interface SharePreview {
   words: number;
   /** Display names of the frameworks the entries are tagged against. */
   frameworks: string[];
-  /** A suggested file name ("reflective-portfolio-share-2019-10-07-to-2019-10-27.rpshare"). */
+  /** The suggested file name without the author's name, which the page adds as it is typed ("portfolio-share-2019-10-27.rpshare"). */
   fileName: string;
 }
 

@@ -91,7 +91,7 @@ export function createSharingHandlers(host: PortfolioHost, sharing: SharingServi
   };
 
   return {
-    'share.preview': async ({ selection, authorName }) => {
+    'share.preview': async ({ selection }) => {
       const store = host.store();
       if (!store) return portfolioUnavailable();
       const data = store.read();
@@ -103,7 +103,7 @@ export function createSharingHandlers(host: PortfolioHost, sharing: SharingServi
         reflections: choice.entries.filter((entry) => entry.kind === 'reflection').length,
         words: choice.entries.reduce((total, entry) => total + entry.summary.words, 0),
         frameworks: choice.frameworks.map(frameworkDisplayName),
-        fileName: sharingFileName('share', authorName ?? '', todayAsCalendarDate(now())),
+        fileName: sharingFileName('share', '', todayAsCalendarDate(now())),
       });
     },
     'share.create': async ({ selection, authorName, passphrase }) => {

@@ -266,6 +266,7 @@ test('a share file is chosen, previewed, protected and saved by keyboard', async
   // Name and passphrase, typed twice; the warning is read with the second box.
   await tabTo(page, page.getByRole('textbox', { name: 'Your name' }));
   await page.keyboard.type('Sam Okafor');
+  await expect(preview.getByTestId('share-preview-file')).toHaveText(/^portfolio-share-sam-okafor-\d{4}-\d{2}-\d{2}\.rpshare$/);
   await tabTo(page, page.getByLabel('Passphrase', { exact: true }));
   await page.keyboard.type('blue heron window');
   await page.keyboard.press('Tab');

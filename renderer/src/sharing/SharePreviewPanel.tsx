@@ -1,4 +1,5 @@
 import type { SharePreview } from '../../../shared/api/contract.js';
+import { sharingFileName } from '../../../shared/share/sharingFileName.js';
 import { LoadFailure } from '../shell/LoadFailure.js';
 import type { SharePreviewState } from './useSharePreview.js';
 
@@ -6,6 +7,8 @@ interface SharePreviewPanelProps {
   preview: SharePreviewState;
   /** Why there can be no preview yet (lists loading, a field to fix, weeks being looked up). */
   waiting: string | null;
+  /** As typed: the saved file's name includes it. */
+  authorName: string;
   protectedByPassphrase: boolean;
   onRetry(): void;
 }
@@ -17,8 +20,14 @@ export function nothingToShare(preview: SharePreview): boolean {
   return preview.weeklyLogs + preview.reflections === 0;
 }
 
+/** The preview's suggested name (the day it was made) with the author's name as typed, as the saved file will be named. */
+export function previewFileName(preview: SharePreview, authorName: string): string {
+  const day = /(\d{4}-\d{2}-\d{2})\.rpshare$/.exec(preview.fileName)?.[1];
+  return day ? sharingFileName('share', authorName, day) : preview.fileName;
+}
+
 /** What the share file will hold, updated as the choices change; read out politely when it does. */
-export function SharePreviewPanel({ preview, waiting, protectedByPassphrase, onRetry }: SharePreviewPanelProps) {
+export function SharePreviewPanel({ preview, waiting, authorName, protectedByPassphrase, onRetry }: SharePreviewPanelProps) {
   const shown = preview.state === 'ready' || preview.state === 'loading' ? preview.preview : null;
   return (
     <section className="export-preview share-preview" aria-labelledby="share-preview-heading" aria-busy={preview.state === 'loading'} data-testid="share-preview" data-state={preview.state}>
@@ -56,7 +65,7 @@ export function SharePreviewPanel({ preview, waiting, protectedByPassphrase, onR
                   {shown.frameworks.length === 0 ? 'No framework: none of these entries is tagged as evidence.' : `Frameworks: ${shown.frameworks.join('; ')}.`}
                 </p>
                 <p className="export-preview__file">
-                  File: <span data-testid="share-preview-file">{shown.fileName}</span>
+                  File: <span data-testid="share-preview-file">{previewFileName(shown, authorName)}</span>
                 </p>
                 <p className="share-preview__protection" data-testid="share-preview-protection">
                   {protectedByPassphrase ? 'Encrypted with your passphrase.' : 'Not protected: anyone who gets the file can read it.'}

@@ -70,7 +70,7 @@ export function ShareWithMentor() {
   const weekIds = useWeekEntryIds(pickedWeeks);
   const read = useMemo(() => readShareSelection(draft, framework, weekIds.ids), [draft, framework, weekIds.ids]);
   const listsLoaded = draft.kind === 'framework' ? frameworks.loaded : draft.kind === 'entries' ? timeline.loaded : true;
-  const preview = useSharePreview(listsLoaded ? read.selection : null, draft.name, attempt);
+  const preview = useSharePreview(listsLoaded ? read.selection : null, attempt);
   const saveFields = readSaveFields(draft);
 
   const pickable = useMemo(() => pickableEntries(timeline.weeks.values(), timeline.reflections.values(), formatWeekCommencingLong), [timeline.weeks, timeline.reflections]);
@@ -161,7 +161,7 @@ export function ShareWithMentor() {
           </section>
         </form>
         <div className="export-side">
-          <SharePreviewPanel preview={preview} waiting={waiting} protectedByPassphrase={draft.passphrase !== ''} onRetry={() => setAttempt((count) => count + 1)} />
+          <SharePreviewPanel preview={preview} waiting={waiting} authorName={draft.name} protectedByPassphrase={draft.passphrase !== ''} onRetry={() => setAttempt((count) => count + 1)} />
           <div className="export-actions">
             <button
               ref={saveButton}

@@ -16,7 +16,7 @@ export type SharePreviewState =
  * What a share file would hold, asked for once typing pauses. Only the answer to the latest
  * question is shown: one that comes back after the choices changed again is dropped.
  */
-export function useSharePreview(selection: ShareSelection | null, authorName: string, attempt: number): SharePreviewState {
+export function useSharePreview(selection: ShareSelection | null, attempt: number): SharePreviewState {
   const session = useSession();
   const [preview, setPreview] = useState<SharePreviewState>({ state: 'none' });
   const asked = useRef(0);
@@ -29,20 +29,19 @@ export function useSharePreview(selection: ShareSelection | null, authorName: st
       return;
     }
     const chosen = JSON.parse(key) as ShareSelection;
-    const name = authorName.trim().slice(0, 200);
     setPreview((current) => ({ state: 'loading', preview: current.state === 'ready' || current.state === 'loading' ? current.preview : null }));
     const timer = setTimeout(() => {
       // Words typed a moment ago in a week or reflection count once they are saved.
       void session
         .flushWithin(3000)
-        .then(() => session.client.call('share.preview', { selection: chosen, authorName: name }))
+        .then(() => session.client.call('share.preview', { selection: chosen }))
         .then((result) => {
           if (question !== asked.current) return;
           setPreview(result.ok ? { state: 'ready', preview: result.value } : { state: 'error', message: result.error.message });
         });
     }, previewPauseMs);
     return () => clearTimeout(timer);
-  }, [session, key, authorName, attempt]);
+  }, [session, key, attempt]);
 
   return preview;
 }
