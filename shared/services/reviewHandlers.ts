@@ -84,13 +84,14 @@ function stampAfter(now: Date, previous: string | null): string {
 export function createReviewHandlers(sharing: SharingService | undefined, newId: () => string, now: () => Date): ReviewHandlers {
   /** Changes to one review run one after another, so two quick saves cannot lose each other. */
   const queues = new Map<string, Promise<unknown>>();
-  const records = new Map<string, { shareId: string; records: EntryRecord[] }>();
+  /** A review's shared entries never change, so their derived records are made once. */
+  const records = new Map<string, EntryRecord[]>();
 
   const recordsOf = (review: Review) => {
     const cached = records.get(review.reviewId);
-    if (cached) return cached.records;
+    if (cached) return cached;
     const derived = review.share.entries.map(asRecord);
-    records.set(review.reviewId, { shareId: review.share.shareId, records: derived });
+    records.set(review.reviewId, derived);
     return derived;
   };
 
