@@ -249,6 +249,15 @@ test('the whole loop: an author shares, a mentor comments by keyboard and signs 
     // Send: the feedback file downloads, and everything reads as sent.
     await m.getByRole('navigation', { name: 'This review' }).getByRole('link', { name: 'Entries' }).click();
     await expect(m.getByTestId('feedback-summary')).toContainText('The feedback file will hold 2 comments and 1 sign-off.');
+    // A passphrase mistyped the second time stops the save at that field; cleared, the file saves without one.
+    const sendFeedback = m.getByTestId('send-feedback');
+    await sendFeedback.getByLabel('Passphrase', { exact: true }).fill('kettle-on-at-five');
+    await sendFeedback.getByLabel('Type it again').fill('kettle-on-at-six');
+    await m.getByRole('button', { name: 'Save feedback file' }).press('Enter');
+    await expect(sendFeedback.getByLabel('Type it again')).toBeFocused();
+    await expect(sendFeedback.getByLabel('Type it again')).toHaveAccessibleDescription(/The two passphrases are not the same/);
+    await sendFeedback.getByLabel('Passphrase', { exact: true }).fill('');
+    await sendFeedback.getByLabel('Type it again').fill('');
     const downloading = m.waitForEvent('download');
     await m.getByRole('button', { name: 'Save feedback file' }).press('Enter');
     const download = await downloading;

@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import type { ApiClient, ExportedFile, ExportProgress } from '../../../shared/api/contract.js';
 import type { ExportOptions, ExportPackKind } from '../../../shared/export/exportOptions.js';
-import { downloadBlob } from '../frameworks/downloadTextFile.js';
+import { downloadBase64File } from '../frameworks/downloadTextFile.js';
 
 /** Where the one export this window runs at a time has got to. */
 export type ExportJobState =
@@ -24,16 +24,9 @@ export function isExportBusy(state: ExportJobState): boolean {
   return state.phase === 'starting' || state.phase === 'running' || state.phase === 'collecting';
 }
 
-function wordFileBlob(file: ExportedFile): Blob {
-  const binary = atob(file.base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let index = 0; index < binary.length; index += 1) bytes[index] = binary.charCodeAt(index);
-  return new Blob([bytes], { type: wordFileType });
-}
-
 /** Hands the finished file to the browser as a download (the desktop app asks where to save it). */
 export function downloadWordFile(file: ExportedFile): void {
-  downloadBlob(file.fileName, wordFileBlob(file));
+  downloadBase64File(file, wordFileType);
 }
 
 /**

@@ -16,3 +16,11 @@ export function downloadBlob(fileName: string, blob: Blob): void {
   // The download has started by now; the address is only needed until then.
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+/** Hands a file that crossed the API as base64 (a Word document, a share or feedback file) to the browser as a download. */
+export function downloadBase64File(file: { fileName: string; base64: string }, type: string): void {
+  const binary = atob(file.base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let index = 0; index < binary.length; index += 1) bytes[index] = binary.charCodeAt(index);
+  downloadBlob(file.fileName, new Blob([bytes], { type }));
+}

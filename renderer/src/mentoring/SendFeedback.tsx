@@ -1,8 +1,10 @@
-import { type FormEvent, useId, useRef, useState } from 'react';
-import type { ReviewView as ReviewData, SavedFile } from '../../../shared/api/contract.js';
+import { type FormEvent, useId, useState } from 'react';
+import type { ReviewView as ReviewData } from '../../../shared/api/contract.js';
 import { sharingLimits } from '../../../shared/share/sharingLimits.js';
 import { plural } from '../coverage/coverageCells.js';
-import { downloadBlob } from '../frameworks/downloadTextFile.js';
+import { downloadBase64File } from '../frameworks/downloadTextFile.js';
+import { PassphraseFields } from '../sharing/PassphraseFields.js';
+import { passphraseProblems } from '../sharing/shareDraft.js';
 import { useSession } from '../session/SessionContext.js';
 import { formatDateTime } from './reviewWords.js';
 
@@ -11,13 +13,6 @@ interface SendFeedbackProps {
   /** The id of the reviewer's name field, to send the mentor to when their details are missing. */
   reviewerNameFieldId: string;
   reload(): Promise<void>;
-}
-
-function feedbackFileBlob(file: SavedFile): Blob {
-  const binary = atob(file.base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let index = 0; index < binary.length; index += 1) bytes[index] = binary.charCodeAt(index);
-  return new Blob([bytes], { type: 'application/octet-stream' });
 }
 
 /** "3 comments and 1 sign-off", or "nothing" when there is neither. */
@@ -36,10 +31,11 @@ function listOf(parts: Array<string | null>): string {
 export function SendFeedback({ review, reviewerNameFieldId, reload }: SendFeedbackProps) {
   const session = useSession();
   const ids = useId();
-  const passphraseField = useRef<HTMLInputElement>(null);
   const [passphrase, setPassphrase] = useState('');
   const [again, setAgain] = useState('');
-  const [problem, setProblem] = useState<{ message: string; field: 'passphrase' | 'again' | 'reviewer' | null } | null>(null);
+  /** A problem with the passphrase, shown at its field once saving has been tried. */
+  const [passphraseProblem, setPassphraseProblem] = useState<ReadonlyMap<string, string>>(new Map());
+  const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [savedAt, setSavedAt] = useState<string | null>(null);
 
@@ -54,30 +50,25 @@ export function SendFeedback({ review, reviewerNameFieldId, reload }: SendFeedba
     if (busy) return;
     setSavedAt(null);
     if (!review.reviewer) {
-      setProblem({ message: 'Save your details (your name at least) before saving a feedback file.', field: 'reviewer' });
+      setProblem('Save your details (your name at least) before saving a feedback file.');
       document.getElementById(reviewerNameFieldId)?.focus();
       return;
     }
-    if (passphrase !== '' || again !== '') {
-      if (passphrase.length < sharingLimits.passphraseMin) {
-        setProblem({ message: `A passphrase needs at least ${sharingLimits.passphraseMin} characters. Leave both fields empty for no passphrase.`, field: 'passphrase' });
-        passphraseField.current?.focus();
-        return;
-      }
-      if (passphrase !== again) {
-        setProblem({ message: 'The two passphrases are not the same. Type it again in both fields.', field: 'again' });
-        document.getElementById(`${ids}-again`)?.focus();
-        return;
-      }
+    const problems = passphraseProblems(passphrase, again);
+    setPassphraseProblem(problems);
+    if (problems.size > 0) {
+      setProblem(null);
+      document.getElementById(problems.has('passphrase') ? `${passphraseIds}-passphrase` : `${passphraseIds}-passphrase-again`)?.focus();
+      return;
     }
     setBusy(true);
     const result = await session.client.call('review.feedbackFile', { reviewId: summary.reviewId, passphrase: passphrase === '' ? null : passphrase });
     if (!result.ok) {
       setBusy(false);
-      setProblem({ message: result.error.message, field: null });
+      setProblem(result.error.message);
       return;
     }
-    downloadBlob(result.value.fileName, feedbackFileBlob(result.value));
+    downloadBase64File(result.value, 'application/octet-stream');
     setProblem(null);
     setPassphrase('');
     setAgain('');
@@ -86,7 +77,7 @@ export function SendFeedback({ review, reviewerNameFieldId, reload }: SendFeedba
     setBusy(false);
   };
 
-  const describedBy = (field: 'passphrase' | 'again') => [`${ids}-passphrase-hint`, problem?.field === field ? `${ids}-problem` : null].filter(Boolean).join(' ');
+  const passphraseIds = `feedback-${summary.reviewId}`;
 
   return (
     <section className="card review-card send-feedback" aria-labelledby={`${ids}-heading`} data-testid="send-feedback">
@@ -110,47 +101,20 @@ export function SendFeedback({ review, reviewerNameFieldId, reload }: SendFeedba
         It holds only your comments and sign-offs and your details, not {author}’s writing. {author} imports it on their Sharing page.
       </p>
       <form className="review-form" onSubmit={(event) => void save(event)} noValidate>
-        <fieldset className="review-fieldset">
-          <legend>Passphrase (optional)</legend>
-          <p id={`${ids}-passphrase-hint`} className="hint">
-            If you give one, {author} needs it to open the file: tell them it another way (in person or by phone), not in the same email.
-            At least {sharingLimits.passphraseMin} characters.
-          </p>
-          <div className="review-form__row">
-            <div className="field">
-              <label htmlFor={`${ids}-passphrase`}>Passphrase</label>
-              <input
-                ref={passphraseField}
-                id={`${ids}-passphrase`}
-                className="input"
-                type="password"
-                autoComplete="new-password"
-                maxLength={sharingLimits.passphraseMax}
-                value={passphrase}
-                onChange={(event) => setPassphrase(event.target.value)}
-                aria-invalid={problem?.field === 'passphrase' ? true : undefined}
-                aria-describedby={describedBy('passphrase')}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor={`${ids}-again`}>Passphrase again</label>
-              <input
-                id={`${ids}-again`}
-                className="input"
-                type="password"
-                autoComplete="new-password"
-                maxLength={sharingLimits.passphraseMax}
-                value={again}
-                onChange={(event) => setAgain(event.target.value)}
-                aria-invalid={problem?.field === 'again' ? true : undefined}
-                aria-describedby={describedBy('again')}
-              />
-            </div>
-          </div>
-        </fieldset>
+        <PassphraseFields
+          idPrefix={passphraseIds}
+          passphrase={passphrase}
+          again={again}
+          onChange={(nextPassphrase, nextAgain) => {
+            setPassphrase(nextPassphrase);
+            setAgain(nextAgain);
+          }}
+          problems={passphraseProblem}
+          hint={`If you give one, ${author} needs it to open the file. At least ${sharingLimits.passphraseMin} characters; a few unrelated words are easy to read out and hard to guess.`}
+        />
         {problem ? (
           <p id={`${ids}-problem`} className="notice notice--error" role="alert">
-            {problem.message}
+            {problem}
           </p>
         ) : null}
         <div className="form-actions">

@@ -1,3 +1,6 @@
+import '../styles/export.css';
+import '../styles/sharing.css';
+import type { ReactNode } from 'react';
 import { fieldProblemId } from '../frameworks/TextField.js';
 import { passphraseMinimum } from './shareDraft.js';
 
@@ -7,6 +10,8 @@ interface PassphraseFieldsProps {
   again: string;
   onChange(passphrase: string, again: string): void;
   problems: ReadonlyMap<string, string>;
+  /** What the passphrase does, for whoever will open the file; the author's wording by default. */
+  hint?: ReactNode;
 }
 
 export const passphraseWarning = 'Send the passphrase separately, by phone or text — not in the same email. It cannot be recovered.';
@@ -36,16 +41,20 @@ function PasswordField({ id, label, value, onChange, problem, describedBy }: { i
   );
 }
 
-/** An optional passphrase, typed twice, with what the author must know about it. */
-export function PassphraseFields({ idPrefix, passphrase, again, onChange, problems }: PassphraseFieldsProps) {
+/** An optional passphrase, typed twice, with what whoever saves the file must know about it. */
+export function PassphraseFields({ idPrefix, passphrase, again, onChange, problems, hint }: PassphraseFieldsProps) {
   const hintId = `${idPrefix}-passphrase-hint`;
   const warningId = `${idPrefix}-passphrase-warning`;
   return (
     <fieldset className="export-fieldset share-passphrase">
       <legend>Passphrase (optional)</legend>
       <p id={hintId} className="hint">
-        With a passphrase the file is encrypted: only someone who knows it can open it. Use at least {passphraseMinimum} characters; a few unrelated words are easy to read out and
-        hard to guess. Without one, anyone who gets the file can read it.
+        {hint ?? (
+          <>
+            With a passphrase the file is encrypted: only someone who knows it can open it. Use at least {passphraseMinimum} characters; a few unrelated words are easy to read out and
+            hard to guess. Without one, anyone who gets the file can read it.
+          </>
+        )}
       </p>
       <div className="export-row">
         <PasswordField id={`${idPrefix}-passphrase`} label="Passphrase" value={passphrase} onChange={(next) => onChange(next, again)} problem={problems.get('passphrase') ?? null} describedBy={hintId} />

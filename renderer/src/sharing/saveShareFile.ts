@@ -1,6 +1,5 @@
-import type { SavedFile } from '../../../shared/api/contract.js';
 import type { ShareSelection } from '../../../shared/share/sharing.js';
-import { downloadBlob } from '../frameworks/downloadTextFile.js';
+import { downloadBase64File } from '../frameworks/downloadTextFile.js';
 import type { PortfolioSession } from '../session/PortfolioSession.js';
 
 export interface ShareRequest {
@@ -10,14 +9,6 @@ export interface ShareRequest {
 }
 
 export type ShareSaveOutcome = { saved: true; fileName: string; bytes: number } | { saved: false; message: string };
-
-/** A share file's bytes, from the base64 they cross the API in. */
-export function savedFileBlob(file: SavedFile): Blob {
-  const binary = atob(file.base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let index = 0; index < binary.length; index += 1) bytes[index] = binary.charCodeAt(index);
-  return new Blob([bytes], { type: 'application/json' });
-}
 
 const notSavedYet = 'The share file was not saved: your latest words are not saved yet (see the save state at the top), so the file would miss them. Try again once they are saved.';
 
@@ -30,6 +21,6 @@ export async function saveShareFile(session: PortfolioSession, request: ShareReq
   if (!(await session.flushWithin(15_000))) return { saved: false, message: notSavedYet };
   const result = await session.client.call('share.create', request);
   if (!result.ok) return { saved: false, message: result.error.message };
-  downloadBlob(result.value.fileName, savedFileBlob(result.value));
+  downloadBase64File(result.value, 'application/json');
   return { saved: true, fileName: result.value.fileName, bytes: result.value.bytes };
 }

@@ -169,11 +169,18 @@ export function readSaveFields(draft: ShareDraft): { authorName: string; passphr
   if (authorName === '') problems.set('name', 'Give your name: your mentor sees it on the file and on their feedback.');
   else if (authorName.length > limits.personName) problems.set('name', `Keep your name to ${limits.personName} characters or fewer.`);
   const { passphrase, passphraseAgain } = draft;
-  if (passphrase === '' && passphraseAgain !== '') problems.set('passphrase', 'Type the passphrase here too, or clear the box below to save the file without one.');
+  for (const [field, problem] of passphraseProblems(passphrase, passphraseAgain)) problems.set(field, problem);
+  return { authorName, passphrase: passphrase === '' ? null : passphrase, problems };
+}
+
+/** What is wrong with an optional passphrase typed twice (both empty: none wanted), by field. */
+export function passphraseProblems(passphrase: string, again: string): Map<'passphrase' | 'passphraseAgain', string> {
+  const problems = new Map<'passphrase' | 'passphraseAgain', string>();
+  if (passphrase === '' && again !== '') problems.set('passphrase', 'Type the passphrase here too, or clear the box below to save the file without one.');
   else if (passphrase !== '' && passphrase.length < limits.passphraseMin) problems.set('passphrase', `A passphrase needs at least ${limits.passphraseMin} characters; a few words are easiest to say over the phone.`);
   else if (passphrase.length > limits.passphraseMax) problems.set('passphrase', `A passphrase can be at most ${limits.passphraseMax.toLocaleString('en-GB')} characters.`);
-  else if (passphrase !== '' && passphraseAgain !== passphrase) problems.set('passphraseAgain', 'The two passphrases are not the same: type it again.');
-  return { authorName, passphrase: passphrase === '' ? null : passphrase, problems };
+  else if (passphrase !== '' && again !== passphrase) problems.set('passphraseAgain', 'The two passphrases are not the same: type it again.');
+  return problems;
 }
 
 /** The offered framework: the one chosen if it is still there, else the first not archived. */
