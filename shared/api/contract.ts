@@ -174,6 +174,8 @@ export interface BackupInfo {
 
 export type PortfolioStatus =
   | { state: 'ready'; portfolioId: string; restoredFrom: string | null }
+  /** The portfolio is encrypted at rest and waits for its passphrase (`portfolio.unlock`). */
+  | { state: 'locked' }
   | {
       state: 'damaged';
       /** A plain sentence saying what is wrong with the file. */
