@@ -18,6 +18,7 @@ export const cliOptions = {
   registration: { type: 'string' },
   entry: { type: 'string' },
   'leave-out-resolved': { type: 'boolean' },
+  'fail-on-findings': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } as const;

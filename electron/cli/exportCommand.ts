@@ -1,5 +1,8 @@
 import type { ExportPackKind, ExportPreview } from '../../shared/export/exportOptions.js';
+import { checkWordFile } from '../../shared/export/exportCheck.js';
 import { type ExportPlan, ExportGap, entriesToLoad, packDocument, planExport } from '../../shared/export/exportPack.js';
+import { findingKindNames } from '../../shared/privacy/findings.js';
+import type { OutgoingCheck } from '../../shared/privacy/outgoing.js';
 import type { EntrySections } from '../../shared/portfolio/weeklyLog.js';
 import type { PortfolioSnapshot } from '../storage/readPortfolioSnapshot.js';
 import { CliProblem } from './cliProblem.js';
@@ -27,8 +30,26 @@ export async function exportCommand(pack: ExportPackKind, commandLine: CommandLi
   for (const note of preview.notes) print(`Note: ${note}`);
 
   const bytes = await packDocument(buildDocument(planning.value));
+  const check = checkWordFile(bytes, snapshot.data, options.name);
+  for (const line of findingLines(check)) print(line);
+  if (check.findings.length > 0 && commandLine.switches['fail-on-findings'] === true) {
+    throw new CliProblem('Nothing was saved, because of --fail-on-findings. Replace the identifiers in the app (or dismiss the ones that are not), then export again.');
+  }
   await writeOutputFile(out, bytes);
   print(`Saved ${out}`);
+}
+
+/**
+ * What the privacy check found in the document, one line each, with where it is:
+ * `  NHS number "943 476 5919" in Weekly log, w/c 7 Oct 2019 › What happened`.
+ */
+export function findingLines(check: OutgoingCheck): string[] {
+  const dismissed = check.dismissed > 0 ? ` (${counted(check.dismissed, 'finding', 'findings')} you dismissed in the app not listed)` : '';
+  if (check.findings.length === 0) return [`Privacy check: no possible identifiers found${dismissed}.`];
+  return [
+    `Privacy check: ${counted(check.findings.length, 'possible identifier', 'possible identifiers')} found${dismissed}. Check each before the file is shared:`,
+    ...check.findings.map((finding) => `  ${findingKindNames[finding.kind]} "${finding.text.replace(/\s+/g, ' ')}" in ${finding.place}`),
+  ];
 }
 
 /** Text found missing while the document is built comes back as the export's own plain sentence. */

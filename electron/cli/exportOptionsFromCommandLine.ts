@@ -11,11 +11,11 @@ import { programName } from './helpTexts.js';
 
 /** Which options each pack accepts besides --portfolio, --out and --help. */
 export const packOptions: Record<ExportPackKind, readonly (CliValueOption | CliSwitch)[]> = {
-  weeks: ['from', 'to', 'week', 'name'],
-  assignment: ['framework', 'from', 'to', 'name', 'course', 'submission-date', 'word-limit', 'references-file', 'commentary-file'],
-  appraisal: ['from', 'to', 'name', 'role', 'registration'],
-  reflection: ['entry', 'name'],
-  feedback: ['framework', 'from', 'to', 'name', 'leave-out-resolved'],
+  weeks: ['from', 'to', 'week', 'name', 'fail-on-findings'],
+  assignment: ['framework', 'from', 'to', 'name', 'course', 'submission-date', 'word-limit', 'references-file', 'commentary-file', 'fail-on-findings'],
+  appraisal: ['from', 'to', 'name', 'role', 'registration', 'fail-on-findings'],
+  reflection: ['entry', 'name', 'fail-on-findings'],
+  feedback: ['framework', 'from', 'to', 'name', 'leave-out-resolved', 'fail-on-findings'],
 };
 
 /** The option a field of the export options comes from, for messages. */

@@ -51,6 +51,10 @@ function optionList(rows: ReadonlyArray<readonly [string, string]>): string {
 const portfolioOption = ['--portfolio <folder>', 'The portfolio folder (the one holding portfolio.json).'] as const;
 const outOption = ['--out <file.docx>', 'Where to save the Word document. Its folder must exist; a file\nalready there is replaced.'] as const;
 const helpOption = ['-h, --help', 'Show this message.'] as const;
+const findingsOption = [
+  '--fail-on-findings',
+  'Save nothing, and fail, if the privacy check finds possible patient\nidentifiers in the document (they are listed either way).',
+] as const;
 
 export const exportHelp = `Usage: ${programName} export <weeks|assignment|appraisal|reflection|feedback>
          --portfolio <folder> --out <file.docx> [options]
@@ -80,6 +84,7 @@ ${optionList([
   ['--to <YYYY-MM-DD>', 'The last week: the week holding this day.'],
   ['--week <YYYY-MM-DD>', 'Just one week: the week holding this day (instead of --from and --to).'],
   ['--name <name>', "Your name, for the title page and the document's author."],
+  findingsOption,
   helpOption,
 ])}
 
@@ -108,6 +113,7 @@ ${optionList([
     '--commentary-file <file>',
     'A JSON file of your words introducing each outcome\'s evidence:\n{"LO1": "text", "LO2": "text"} (an outcome\'s code or id; blank\nlines start new paragraphs).',
   ],
+  findingsOption,
   helpOption,
 ])}
 
@@ -129,6 +135,7 @@ ${optionList([
   ['--name <name>', 'Your name.'],
   ['--role <role>', 'Your job title or role, e.g. "Staff nurse".'],
   ['--registration <number>', 'Your NMC PIN or HCPC registration number.'],
+  findingsOption,
   helpOption,
 ])}
 
@@ -141,7 +148,7 @@ Example:
 One reflection, laid out as the template it was written with.
 
 Options:
-${optionList([portfolioOption, outOption, ['--entry <id>', 'The reflection; `list entries` shows the ids.'], ['--name <name>', "Your name, for the document's author."], helpOption])}
+${optionList([portfolioOption, outOption, ['--entry <id>', 'The reflection; `list entries` shows the ids.'], ['--name <name>', "Your name, for the document's author."], findingsOption, helpOption])}
 `,
   feedback: `Usage: ${programName} export feedback --portfolio <folder> --out <file.docx> [options]
 
@@ -159,6 +166,7 @@ ${optionList([
   ['--to <YYYY-MM-DD>', 'Only comments on entries dated on or before this day.'],
   ['--leave-out-resolved', 'Leave out comments you have marked resolved.'],
   ['--name <name>', "Your name, for the title page, your replies and the document's author."],
+  findingsOption,
   helpOption,
 ])}
 

@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import type { ExportedFile, ExportProgress } from '../../shared/api/contract.js';
+import type { ExportedFile, ExportProgress, Outgoing } from '../../shared/api/contract.js';
 import { ExportGap } from '../../shared/export/exportPack.js';
-import { type ExportJobInput, type ExportService, buildExport } from '../../shared/services/exportHandlers.js';
+import { type BuiltExport, type ExportJobInput, type ExportService, buildExport } from '../../shared/services/exportHandlers.js';
+import { type OutgoingCheck, confirmationStands } from '../../shared/privacy/outgoing.js';
 
 /** What a running export reports. */
-export type ExportEvent = { type: 'progress'; done: number; total: number } | { type: 'writing' } | { type: 'done'; bytes: Uint8Array } | { type: 'failed'; message: string };
+export type ExportEvent = { type: 'progress'; done: number; total: number } | { type: 'writing' } | ({ type: 'done' } & BuiltExport) | { type: 'failed'; message: string };
 
 /** Starts building one export; `cancel` stops it and nothing more is reported. */
 export type ExportEngine = (input: ExportJobInput, report: (event: ExportEvent) => void) => { cancel(): void };
@@ -49,8 +50,8 @@ export const inProcessEngine: ExportEngine = (input, report) => {
   let cancelled = false;
   void (async () => {
     try {
-      const bytes = await buildExport(input, (done, total) => cancelled || report({ type: 'progress', done, total }));
-      if (!cancelled) report({ type: 'done', bytes });
+      const built = await buildExport(input, (done, total) => cancelled || report({ type: 'progress', done, total }));
+      if (!cancelled) report({ type: 'done', ...built });
     } catch (error) {
       if (!cancelled) report({ type: 'failed', message: failureMessage(error) });
     }
@@ -73,6 +74,7 @@ interface Job {
   fileName: string;
   progress: ExportProgress;
   bytes: Uint8Array | null;
+  check: OutgoingCheck | null;
   cancel: () => void;
   endedAt: number | null;
 }
@@ -97,7 +99,7 @@ export class ExportJobs implements ExportService {
     const running = [...this.jobs.values()].filter((job) => job.progress.state === 'running');
     if (running.length >= maxRunning) throw new ExportGap('Three exports are already being written. Wait for one to finish, or cancel one.');
     const jobId = this.newId();
-    const job: Job = { fileName, progress: { state: 'running', stage: 'reading', done: 0, total: 0, message: null }, bytes: null, cancel: () => undefined, endedAt: null };
+    const job: Job = { fileName, progress: { state: 'running', stage: 'reading', done: 0, total: 0, message: null }, bytes: null, check: null, cancel: () => undefined, endedAt: null };
     this.jobs.set(jobId, job);
     job.cancel = this.engine(input, (event) => {
       if (job.progress.state !== 'running') return;
@@ -105,6 +107,7 @@ export class ExportJobs implements ExportService {
       else if (event.type === 'writing') job.progress = { ...job.progress, stage: 'writing' };
       else if (event.type === 'done') {
         job.bytes = event.bytes;
+        job.check = event.check;
         job.progress = { ...job.progress, state: 'done', stage: 'writing', done: job.progress.total };
         job.endedAt = this.clock();
       } else {
@@ -128,13 +131,15 @@ export class ExportJobs implements ExportService {
     return true;
   }
 
-  take(jobId: string): ExportedFile | 'not-ready' | null {
+  take(jobId: string, confirmedFindings: string | null): Outgoing<ExportedFile> | 'not-ready' | null {
     const job = this.jobs.get(jobId);
     if (!job) return null;
     if (job.progress.state === 'running') return 'not-ready';
-    if (!job.bytes) return null;
+    if (!job.bytes || !job.check) return null;
+    // The file stays here until the user has seen what the check found and chosen to go on.
+    if (!confirmationStands(job.check, confirmedFindings)) return { state: 'check', check: job.check };
     this.jobs.delete(jobId);
-    return { fileName: job.fileName, base64: Buffer.from(job.bytes).toString('base64'), bytes: job.bytes.byteLength };
+    return { state: 'file', fileName: job.fileName, base64: Buffer.from(job.bytes).toString('base64'), bytes: job.bytes.byteLength };
   }
 
   /** Stops every running export (the window is closing). */

@@ -2,7 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { type ExportJobInput, buildExport } from '../../shared/services/exportHandlers.js';
 import { type ExportEvent, failureMessage } from './exportJobs.js';
 
-/** A worker thread that builds one Word file and hands its bytes back. */
+/** A worker thread that builds one Word file and hands its bytes back with the privacy check's findings. */
 const port = parentPort;
 if (port) {
   const post = (event: ExportEvent, transfer: ArrayBuffer[] = []) => port.postMessage(event, transfer);
@@ -10,6 +10,6 @@ if (port) {
     post({ type: 'progress', done, total });
     if (done >= total) post({ type: 'writing' });
   })
-    .then((bytes) => post({ type: 'done', bytes }, [bytes.buffer as ArrayBuffer]))
+    .then((built) => post({ type: 'done', ...built }, [built.bytes.buffer as ArrayBuffer]))
     .catch((error: unknown) => post({ type: 'failed', message: failureMessage(error) }));
 }

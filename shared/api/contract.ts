@@ -23,6 +23,10 @@ import { frameworkIdSchema, frameworkSchema } from '../frameworks/frameworkSchem
 import { entryTagsSchema } from '../portfolio/weeklyLogSchemas.js';
 import { type ExportPreview, exportOptionsSchema } from '../export/exportOptions.js';
 import type { OperationName } from './operationNames.js';
+import { findingKinds } from '../privacy/findings.js';
+import type { OutgoingCheck } from '../privacy/outgoing.js';
+import { type DismissedFinding, privacyLimits, privacyListsSchema } from '../privacy/privacySettings.js';
+import type { ProtectionState } from '../store/portfolioStore.js';
 import {
   type MentorComment,
   type ReceivedComment,
@@ -54,6 +58,9 @@ export const exportJobIdSchema = z.string().min(1).max(100).regex(/^[A-Za-z0-9_-
  * The one list of operations the page may ask for. Electron's main process and the loopback web
  * server both check every argument against these schemas before a handler runs.
  */
+/** The fingerprint of the privacy findings the user saw and confirmed, or null when asking for the first time. */
+const confirmedFindingsSchema = z.string().regex(/^[0-9a-f]{1,32}$/).nullable().default(null);
+
 export const apiInputs = {
   'app.info': z.object({}).strict(),
   'portfolio.status': z.object({}).strict(),
@@ -107,9 +114,11 @@ export const apiInputs = {
   'export.start': z.object({ options: exportOptionsSchema }).strict(),
   'export.progress': z.object({ jobId: exportJobIdSchema }).strict(),
   'export.cancel': z.object({ jobId: exportJobIdSchema }).strict(),
-  'export.take': z.object({ jobId: exportJobIdSchema }).strict(),
+  'export.take': z.object({ jobId: exportJobIdSchema, confirmedFindings: confirmedFindingsSchema }).strict(),
   'share.preview': z.object({ selection: shareSelectionSchema }).strict(),
-  'share.create': z.object({ selection: shareSelectionSchema, authorName: reviewerSchema.shape.name, passphrase: passphraseSchema.nullable() }).strict(),
+  'share.create': z
+    .object({ selection: shareSelectionSchema, authorName: reviewerSchema.shape.name, passphrase: passphraseSchema.nullable(), confirmedFindings: confirmedFindingsSchema })
+    .strict(),
   'feedback.import': z.object({ text: z.string().max(sharingLimits.maxFileChars), passphrase: z.string().max(sharingLimits.passphraseMax).nullable() }).strict(),
   'feedback.overview': z.object({}).strict(),
   'feedback.forEntry': z.object({ entryId: itemIdSchema }).strict(),
@@ -149,8 +158,27 @@ export const apiInputs = {
     })
     .strict(),
   'review.deleteSignOff': z.object({ reviewId: itemIdSchema, signOffId: itemIdSchema }).strict(),
-  'review.feedbackFile': z.object({ reviewId: itemIdSchema, passphrase: passphraseSchema.nullable() }).strict(),
+  'review.feedbackFile': z.object({ reviewId: itemIdSchema, passphrase: passphraseSchema.nullable(), confirmedFindings: confirmedFindingsSchema }).strict(),
   'review.remove': z.object({ reviewId: itemIdSchema }).strict(),
+  'privacy.get': z.object({}).strict(),
+  'privacy.setLists': privacyListsSchema.strict(),
+  'privacy.dismiss': z
+    .object({
+      entryId: itemIdSchema,
+      kind: z.enum(findingKinds),
+      text: z.string().min(1).max(privacyLimits.findingText),
+      before: z.string().max(privacyLimits.context),
+      after: z.string().max(privacyLimits.context),
+    })
+    .strict(),
+  'privacy.undismiss': z.object({ dismissalId: z.string().min(1).max(64) }).strict(),
+  'portfolio.unlock': z.object({ passphrase: z.string().min(1).max(sharingLimits.passphraseMax), remember: z.boolean() }).strict(),
+  'security.get': z.object({}).strict(),
+  'security.setPassphrase': z.object({ passphrase: passphraseSchema, remember: z.boolean() }).strict(),
+  'security.changePassphrase': z.object({ current: z.string().min(1).max(sharingLimits.passphraseMax), next: passphraseSchema, remember: z.boolean() }).strict(),
+  'security.removePassphrase': z.object({ current: z.string().min(1).max(sharingLimits.passphraseMax) }).strict(),
+  'security.setRemembered': z.object({ remember: z.boolean() }).strict(),
+  'security.plainCopy': z.object({}).strict(),
 } as const;
 
 
@@ -341,6 +369,20 @@ export interface SharePreview {
   fileName: string;
 }
 
+/**
+ * A file about to leave the machine. When the privacy check finds possible identifiers in it, the
+ * file is held back and the findings come instead; asking again with the check's fingerprint as
+ * `confirmedFindings` (the user's explicit "go on") gives the file, unless the findings changed.
+ */
+export type Outgoing<T> = ({ state: 'file' } & T) | { state: 'check'; check: OutgoingCheck };
+
+/** The privacy check's lists and the occurrences dismissed in the editor. */
+export interface PrivacyOverview {
+  alwaysFlag: string[];
+  neverFlag: string[];
+  dismissed: DismissedFinding[];
+}
+
 /** A file made for the user to save (base64, so it crosses as JSON). */
 export interface SavedFile {
   fileName: string;
@@ -471,9 +513,9 @@ export interface ApiOutputs {
   'export.start': { jobId: string };
   'export.progress': ExportProgress;
   'export.cancel': { cancelled: boolean };
-  'export.take': ExportedFile;
+  'export.take': Outgoing<ExportedFile>;
   'share.preview': SharePreview;
-  'share.create': SavedFile;
+  'share.create': Outgoing<SavedFile>;
   'feedback.import': FeedbackImportOutcome;
   'feedback.overview': FeedbackOverview;
   'feedback.forEntry': ReceivedComment[];
@@ -490,8 +532,19 @@ export interface ApiOutputs {
   'review.deleteComment': { deleted: true };
   'review.saveSignOff': ReviewSignOff;
   'review.deleteSignOff': { deleted: true };
-  'review.feedbackFile': SavedFile & { revision: number };
+  'review.feedbackFile': Outgoing<SavedFile & { revision: number }>;
   'review.remove': { removed: true };
+  'privacy.get': PrivacyOverview;
+  'privacy.setLists': PrivacyOverview;
+  'privacy.dismiss': DismissedFinding;
+  'privacy.undismiss': PrivacyOverview;
+  'portfolio.unlock': PortfolioStatus;
+  'security.get': ProtectionState;
+  'security.setPassphrase': ProtectionState;
+  'security.changePassphrase': ProtectionState;
+  'security.removePassphrase': ProtectionState;
+  'security.setRemembered': ProtectionState;
+  'security.plainCopy': SavedFile;
 }
 
 export type ApiInput<K extends OperationName> = z.input<(typeof apiInputs)[K]>;

@@ -66,6 +66,17 @@ export const operationNames = [
   'review.deleteSignOff',
   'review.feedbackFile',
   'review.remove',
+  'privacy.get',
+  'privacy.setLists',
+  'privacy.dismiss',
+  'privacy.undismiss',
+  'portfolio.unlock',
+  'security.get',
+  'security.setPassphrase',
+  'security.changePassphrase',
+  'security.removePassphrase',
+  'security.setRemembered',
+  'security.plainCopy',
 ] as const;
 
 export type OperationName = (typeof operationNames)[number];

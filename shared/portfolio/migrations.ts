@@ -37,6 +37,8 @@ export const migrations: Record<number, Migration> = {
   }),
   /** Version 4 adds mentors' feedback (none had been received). */
   3: (data) => ({ ...data, feedback: { comments: [], signOffs: [], imports: [] } }),
+  /** Version 5 adds the privacy check's lists and dismissed findings (none existed). */
+  4: (data) => ({ ...data, privacy: { alwaysFlag: [], neverFlag: [], dismissed: [] } }),
 };
 
 export type MigrationOutcome =

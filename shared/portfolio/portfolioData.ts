@@ -4,10 +4,11 @@ import { frameworkSchema } from '../frameworks/frameworkSchemas.js';
 import type { Template } from '../templates/template.js';
 import { type PortfolioFeedback, emptyFeedback, portfolioFeedbackSchema } from '../share/sharing.js';
 import { templateSchema } from '../templates/templateSchemas.js';
+import { type PortfolioPrivacy, emptyPrivacy, portfolioPrivacySchema } from '../privacy/privacySettings.js';
 import { type EntryRecord, type IdeaStatus, ideaStatuses } from './weeklyLog.js';
 import { entryRecordSchema, itemIdSchema } from './weeklyLogSchemas.js';
 
-export const currentSchemaVersion = 4;
+export const currentSchemaVersion = 5;
 
 export const portfolioSettingsSchema = z.object({
   /** The number the first idea in this portfolio gets (for a log continued from elsewhere). */
@@ -26,6 +27,7 @@ export const portfolioDataSchema = z.object({
   /** At most 500 templates of one's own, and only versions some entry was written with besides each newest. */
   templates: z.array(templateSchema).max(60_000),
   feedback: portfolioFeedbackSchema,
+  privacy: portfolioPrivacySchema,
 });
 
 /**
@@ -48,6 +50,8 @@ export interface PortfolioData {
   templates: Template[];
   /** Comments and sign-offs imported from mentors' feedback files, with the author's replies. */
   feedback: PortfolioFeedback;
+  /** The privacy check's lists and the flagged occurrences the user dismissed. */
+  privacy: PortfolioPrivacy;
 }
 
 export function newPortfolio(portfolioId: string, now: Date): PortfolioData {
@@ -61,5 +65,6 @@ export function newPortfolio(portfolioId: string, now: Date): PortfolioData {
     frameworks: [],
     templates: [],
     feedback: emptyFeedback(),
+    privacy: emptyPrivacy(),
   };
 }

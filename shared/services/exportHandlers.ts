@@ -1,4 +1,6 @@
-import type { ApiHandlers, ExportedFile, ExportProgress } from '../api/contract.js';
+import type { ApiHandlers, ExportedFile, ExportProgress, Outgoing } from '../api/contract.js';
+import { checkWordFile } from '../export/exportCheck.js';
+import type { OutgoingCheck } from '../privacy/outgoing.js';
 import { failure, ok } from '../api/result.js';
 import type { ExportOptions } from '../export/exportOptions.js';
 import { type ExportSource, ExportGap, entriesToLoad, entriesToPreview, packDocument, planExport } from '../export/exportPack.js';
@@ -22,8 +24,11 @@ export interface ExportService {
   start(input: ExportJobInput, fileName: string): string;
   progress(jobId: string): ExportProgress | null;
   cancel(jobId: string): boolean;
-  /** The finished file, handed over once; 'not-ready' while it is still being built. */
-  take(jobId: string): ExportedFile | 'not-ready' | null;
+  /**
+   * The finished file, handed over once, or the privacy check's findings (the file is kept) until
+   * `confirmedFindings` names them; 'not-ready' while it is still being built.
+   */
+  take(jobId: string, confirmedFindings: string | null): Outgoing<ExportedFile> | 'not-ready' | null;
 }
 
 /**
@@ -78,8 +83,8 @@ export function createExportHandlers(
       return progress ? ok(progress) : noJob();
     },
     'export.cancel': async ({ jobId }) => ok({ cancelled: service?.cancel(jobId) ?? false }),
-    'export.take': async ({ jobId }) => {
-      const file = service?.take(jobId) ?? null;
+    'export.take': async ({ jobId, confirmedFindings }) => {
+      const file = service?.take(jobId, confirmedFindings) ?? null;
       if (file === null) return noJob();
       if (file === 'not-ready') return failure('invalid-argument', 'That export is still being written.');
       return ok(file);
@@ -87,13 +92,21 @@ export function createExportHandlers(
   };
 }
 
+/** A finished Word file and the privacy check over the words in it. */
+export interface BuiltExport {
+  bytes: Uint8Array;
+  check: OutgoingCheck;
+}
+
 /**
- * Builds the Word file for a job: what a worker thread runs. A framework or entry gone since the
- * job started is a plain sentence (ExportGap), never a stack trace.
+ * Builds the Word file for a job, then checks the words in the finished file for possible
+ * identifiers: what a worker thread runs. A framework or entry gone since the job started is a
+ * plain sentence (ExportGap), never a stack trace.
  */
-export async function buildExport(input: ExportJobInput, onProgress: (done: number, total: number) => void): Promise<Uint8Array> {
+export async function buildExport(input: ExportJobInput, onProgress: (done: number, total: number) => void): Promise<BuiltExport> {
   const planned = planExport(exportSource(input), input.options);
   if (!planned.ok) throw new ExportGap(planned.error.message);
   const document = planned.value.document(onProgress);
-  return packDocument(document);
+  const bytes = await packDocument(document);
+  return { bytes, check: checkWordFile(bytes, input.data, input.options.name) };
 }

@@ -15,6 +15,8 @@ import { checkedTags, createEntryHandlers, putRecord } from './entryHandlers.js'
 import { createTemplateHandlers } from './templateHandlers.js';
 import { type SharingService, createSharingHandlers } from './sharingHandlers.js';
 import { createReviewHandlers } from './reviewHandlers.js';
+import { createPrivacyHandlers, createSecurityHandlers } from './privacyHandlers.js';
+import { emptyPrivacy } from '../privacy/privacySettings.js';
 import { templateName } from '../templates/templateLibrary.js';
 import { portfolioUnavailable } from './unavailable.js';
 
@@ -165,7 +167,9 @@ export function createPortfolioHandlers(host: PortfolioHost, options: ServiceOpt
     ...createFrameworkHandlers(host, options.newId),
     ...createEvidenceHandlers(host),
     ...createSharingHandlers(host, options.sharing, options.newId, options.now),
-    ...createReviewHandlers(options.sharing, options.newId, options.now),
+    ...createReviewHandlers(options.sharing, options.newId, options.now, () => host.store()?.read().privacy ?? emptyPrivacy()),
+    ...createPrivacyHandlers(host, options.newId, options.now),
+    ...createSecurityHandlers(host),
     'settings.get': async () => withStore((store) => store.read().settings),
     'settings.update': async (settings) =>
       withStore(async (store) => {

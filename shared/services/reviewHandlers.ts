@@ -1,4 +1,7 @@
 import type { ApiHandlers, ReviewComment, ReviewEntryListing, ReviewSignOff, ReviewSummary } from '../api/contract.js';
+import { checkOutgoing, confirmationStands } from '../privacy/outgoing.js';
+import { feedbackPieces, withOwnName } from '../privacy/outgoingPieces.js';
+import { type PortfolioPrivacy, emptyPrivacy } from '../privacy/privacySettings.js';
 import { type Result, failure, ok } from '../api/result.js';
 import { todayAsCalendarDate } from '../dates/weeks.js';
 import { coverage } from '../evidence/coverage.js';
@@ -81,7 +84,11 @@ function stampAfter(now: Date, previous: string | null): string {
   return new Date(Date.parse(previous) + 1).toISOString();
 }
 
-export function createReviewHandlers(sharing: SharingService | undefined, newId: () => string, now: () => Date): ReviewHandlers {
+/**
+ * `privacy` gives the privacy lists of the portfolio open beside the reviews (the mentor's own), for
+ * the check before a feedback file is saved.
+ */
+export function createReviewHandlers(sharing: SharingService | undefined, newId: () => string, now: () => Date, privacy: () => PortfolioPrivacy = emptyPrivacy): ReviewHandlers {
   /** Changes to one review run one after another, so two quick saves cannot lose each other. */
   const queues = new Map<string, Promise<unknown>>();
   /** A review's shared entries never change, so their derived records are made once. */
@@ -109,7 +116,7 @@ export function createReviewHandlers(sharing: SharingService | undefined, newId:
       if (!review) return noReview();
       const outcome = await work(review, sharing);
       if (!outcome.ok) return outcome;
-      await sharing.reviews.put(outcome.value.review);
+      if (outcome.value.review !== review) await sharing.reviews.put(outcome.value.review);
       return ok(outcome.value.answer);
     };
     const previous = queues.get(reviewId) ?? Promise.resolve();
@@ -258,7 +265,7 @@ export function createReviewHandlers(sharing: SharingService | undefined, newId:
         if (!review.signOffs.some((signOff) => signOff.id === signOffId)) return failure('not-found', 'That sign-off is no longer in this review.');
         return ok({ review: { ...review, signOffs: review.signOffs.filter((signOff) => signOff.id !== signOffId), withdrawn: withdrawIfSent(review, signOffId) }, answer: { deleted: true as const } });
       }),
-    'review.feedbackFile': async ({ reviewId, passphrase }) =>
+    'review.feedbackFile': async ({ reviewId, passphrase, confirmedFindings }) =>
       change(reviewId, async (review, service) => {
         if (!review.reviewer) return failure('invalid-argument', 'Add your name and role before saving feedback, so the author knows who it is from.');
         if (review.comments.length === 0 && review.signOffs.length === 0 && review.withdrawn.length === 0) {
@@ -277,13 +284,16 @@ export function createReviewHandlers(sharing: SharingService | undefined, newId:
           signOffs: review.signOffs,
           withdrawn: review.withdrawn,
         };
+        // The mentor's own lists (from the portfolio open in this app), with their own name allowed.
+        const check = checkOutgoing(feedbackPieces(payload, review.share), withOwnName(privacy(), review.reviewer.name));
+        if (!confirmationStands(check, confirmedFindings)) return ok({ review, answer: { state: 'check' as const, check } });
         const text = await writeSealedFile({ kind: 'feedback', app: service.app, payload, passphrase, crypto: service.crypto });
         const items: Record<string, string> = {};
         for (const item of [...review.comments, ...review.signOffs]) items[item.id] = item.updatedAt;
         // Withdrawals are recorded as sent; later files still repeat them, for a copy imported out of order.
         for (const id of review.withdrawn) items[id] = withdrawnMark;
         const file = savedFile(service.crypto, sharingFileName('feedback', review.reviewer.name, todayAsCalendarDate(stamp)), text);
-        return ok({ review: { ...review, sent: { revision, at: stamp.toISOString(), items } }, answer: { ...file, revision } });
+        return ok({ review: { ...review, sent: { revision, at: stamp.toISOString(), items } }, answer: { state: 'file' as const, ...file, revision } });
       }),
     'review.remove': async ({ reviewId }) => {
       if (!sharing) return sharingUnavailable();

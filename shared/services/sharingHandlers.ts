@@ -1,4 +1,6 @@
 import type { ApiHandlers, CommentPlace, FeedbackCommentView, FeedbackSignOffView, SavedFile } from '../api/contract.js';
+import { checkOutgoing, confirmationStands } from '../privacy/outgoing.js';
+import { sharePieces, withOwnName } from '../privacy/outgoingPieces.js';
 import { type Result, failure, ok } from '../api/result.js';
 import { todayAsCalendarDate } from '../dates/weeks.js';
 import { frameworkDisplayName } from '../frameworks/framework.js';
@@ -106,7 +108,7 @@ export function createSharingHandlers(host: PortfolioHost, sharing: SharingServi
         fileName: sharingFileName('share', '', todayAsCalendarDate(now())),
       });
     },
-    'share.create': async ({ selection, authorName, passphrase }) => {
+    'share.create': async ({ selection, authorName, passphrase, confirmedFindings }) => {
       if (!sharing) return sharingUnavailable();
       const store = host.store();
       if (!store) return portfolioUnavailable();
@@ -120,8 +122,10 @@ export function createSharingHandlers(host: PortfolioHost, sharing: SharingServi
       // What is written must open again: a file the mentor could not read is refused here instead.
       const checked = sharePayloadSchema.safeParse(payload);
       if (!checked.success) return failure('internal', 'The share file could not be made from these entries. Nothing was saved.');
+      const check = checkOutgoing(sharePieces(payload), withOwnName(data.privacy, authorName));
+      if (!confirmationStands(check, confirmedFindings)) return ok({ state: 'check' as const, check });
       const text = await writeSealedFile({ kind: 'share', app: sharing.app, payload, passphrase, crypto: sharing.crypto });
-      return ok(savedFile(sharing.crypto, sharingFileName('share', authorName, todayAsCalendarDate(now())), text));
+      return ok({ state: 'file' as const, ...savedFile(sharing.crypto, sharingFileName('share', authorName, todayAsCalendarDate(now())), text) });
     },
     'feedback.import': async ({ text, passphrase }) => {
       if (!sharing) return sharingUnavailable();

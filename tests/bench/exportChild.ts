@@ -57,7 +57,7 @@ const laidOut = () => {
 };
 let bytes: Uint8Array;
 if (engine === 'in-process') {
-  bytes = await buildExport(input, (done, total) => done >= total && laidOut());
+  bytes = (await buildExport(input, (done, total) => done >= total && laidOut())).bytes;
 } else {
   if (!existsSync(engine)) throw new Error(`${engine} is missing: run npm run build first`);
   bytes = await viaWorker(engine, input, laidOut);

@@ -9,6 +9,7 @@ import { bullets, doc, para, tagMark, text } from '../fixtures/evidenceDocs.js';
 import { convertToPdf, mammothHtml, pdfText, readDocxStructure, renderPage } from '../support/wordFile.js';
 import { callFromPage } from './pageApi.js';
 import { expect, test } from './webApp.js';
+import { fileOf } from '../fixtures/outgoingFile.js';
 
 const artifacts = 'tests/.artifacts';
 
@@ -324,7 +325,7 @@ const mentorWords = {
 };
 
 async function importMentorFeedback(page: Page, seeded: Seeded): Promise<void> {
-  const share = await callFromPage(page, 'share.create', { selection: { kind: 'range', from: weekOne, to: '2019-10-13' }, authorName: 'Sam Okafor', passphrase: null });
+  const share = fileOf(await callFromPage(page, 'share.create', { selection: { kind: 'range', from: weekOne, to: '2019-10-13' }, authorName: 'Sam Okafor', passphrase: null }));
   const review = await callFromPage(page, 'review.open', { text: Buffer.from(share.base64, 'base64').toString('utf8'), passphrase: null });
   await callFromPage(page, 'review.setReviewer', { reviewId: review.reviewId, reviewer: mentor });
   const weekEntry = (await callFromPage(page, 'week.get', { weekStart: weekOne })).entry!;
@@ -346,7 +347,7 @@ async function importMentorFeedback(page: Page, seeded: Seeded): Promise<void> {
     date: '2019-10-11',
     signer: mentor,
   });
-  const file = await callFromPage(page, 'review.feedbackFile', { reviewId: review.reviewId, passphrase: null });
+  const file = fileOf(await callFromPage(page, 'review.feedbackFile', { reviewId: review.reviewId, passphrase: null }));
   await callFromPage(page, 'feedback.import', { text: Buffer.from(file.base64, 'base64').toString('utf8'), passphrase: null });
   await callFromPage(page, 'feedback.reply', { commentId: onPassage.id, text: mentorWords.reply });
   await callFromPage(page, 'feedback.setResolved', { commentId: onPassage.id, resolved: true });

@@ -10,6 +10,7 @@ import type { WeeklyLogSections } from '../../shared/portfolio/weeklyLog.js';
 import { bullets, doc, link, para, tagMark, text } from '../fixtures/evidenceDocs.js';
 import { callFromPage } from './pageApi.js';
 import { expect, startServer, stopServer, test } from './webApp.js';
+import { fileOf } from '../fixtures/outgoingFile.js';
 
 const artifacts = 'tests/.artifacts';
 
@@ -301,7 +302,7 @@ test('a hostile share is shown as words: no script runs, no element is made from
     sections: week([para(text(script)), para(text('Read the policy', link('javascript:alert(3)')), text(` then ${image}`))], [`${script} in a list`]),
   });
   const hostileName = `<img src=x onerror="alert(4)">Jo`;
-  const share = await callFromPage(page, 'share.create', { selection: { kind: 'range', from: weekOne, to: weekOne }, authorName: hostileName, passphrase: null });
+  const share = fileOf(await callFromPage(page, 'share.create', { selection: { kind: 'range', from: weekOne, to: weekOne }, authorName: hostileName, passphrase: null }));
   // The file really carries the hostile words and link (an unprotected file's content is base64 JSON).
   const envelope = JSON.parse(Buffer.from(share.base64, 'base64').toString('utf8')) as { content: string };
   const payload = Buffer.from(envelope.content, 'base64').toString('utf8');
@@ -347,7 +348,7 @@ test('a damaged file is refused and a dropped one opens; comments read as sent, 
   await page.goto(app.url);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   const unit = await seedAuthor(page);
-  const share = await callFromPage(page, 'share.create', { selection: { kind: 'range', from: weekOne, to: '2019-10-13' }, authorName: author, passphrase: null });
+  const share = fileOf(await callFromPage(page, 'share.create', { selection: { kind: 'range', from: weekOne, to: '2019-10-13' }, authorName: author, passphrase: null }));
 
   const mentor = await startMentor(browser);
   try {

@@ -10,6 +10,7 @@ import type { TextAnchor } from '../../shared/share/sharing.js';
 import { bullets, doc, para, tagMark, text } from '../fixtures/evidenceDocs.js';
 import { callFromPage } from './pageApi.js';
 import { expect, test } from './webApp.js';
+import { fileOf } from '../fixtures/outgoingFile.js';
 
 const artifacts = 'tests/.artifacts';
 
@@ -127,7 +128,7 @@ interface MentorReview {
 
 /** Saves the review's next feedback file where the author can choose it. */
 async function saveFeedbackFile(page: Page, reviewId: string, name: string): Promise<string> {
-  const feedback = await callFromPage(page, 'review.feedbackFile', { reviewId, passphrase: mentorPassphrase });
+  const feedback = fileOf(await callFromPage(page, 'review.feedbackFile', { reviewId, passphrase: mentorPassphrase }));
   await mkdir(artifacts, { recursive: true });
   const path = `${artifacts}/sharing-${name}-${feedback.fileName}`;
   await writeFile(path, Buffer.from(feedback.base64, 'base64'));
@@ -135,7 +136,7 @@ async function saveFeedbackFile(page: Page, reviewId: string, name: string): Pro
 }
 
 async function mentorFeedbackFile(page: Page, seeded: Seeded): Promise<MentorReview> {
-  const share = await callFromPage(page, 'share.create', { selection: { kind: 'range', from: weekOne, to: '2019-10-13' }, authorName: 'Sam Okafor', passphrase: null });
+  const share = fileOf(await callFromPage(page, 'share.create', { selection: { kind: 'range', from: weekOne, to: '2019-10-13' }, authorName: 'Sam Okafor', passphrase: null }));
   const review = await callFromPage(page, 'review.open', { text: fromBase64(share.base64), passphrase: null });
   await callFromPage(page, 'review.setReviewer', { reviewId: review.reviewId, reviewer: mentor });
   const weekTwoLog = (await callFromPage(page, 'week.get', { weekStart: weekTwo })).entry!;

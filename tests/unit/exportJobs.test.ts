@@ -9,6 +9,7 @@ import type { Result } from '../../shared/api/result.js';
 import { createPortfolioHandlers } from '../../shared/services/portfolioService.js';
 import { useTempFolders } from '../fixtures/tempFolder.js';
 import { saveWeeks } from '../fixtures/weeklyLogBuilder.js';
+import { fileOf } from '../fixtures/outgoingFile.js';
 
 const tempFolder = useTempFolders();
 const workerFile = join(process.cwd(), 'out/electron/exportWorker.cjs');
@@ -58,8 +59,9 @@ describe.each([
     const ended = await waitUntilEnded(call, started.value.jobId);
     expect(ended).toMatchObject({ state: 'done', done: 3, total: 3, message: null });
 
-    const file = await call('export.take', { jobId: started.value.jobId });
-    if (!file.ok) throw new Error(file.error.message);
+    const taken = await call('export.take', { jobId: started.value.jobId });
+    if (!taken.ok) throw new Error(taken.error.message);
+    const file = { value: fileOf(taken.value) };
     const bytes = Buffer.from(file.value.base64, 'base64');
     expect(bytes.subarray(0, 2).toString()).toBe('PK');
     expect(file.value.bytes).toBe(bytes.length);
@@ -126,7 +128,7 @@ describe('export operations', () => {
   it('forgets a finished file nobody took after ten minutes', async () => {
     let clock = 0;
     const jobs = new ExportJobs((_input, report) => {
-      report({ type: 'done', bytes: new Uint8Array([80, 75]) });
+      report({ type: 'done', bytes: new Uint8Array([80, 75]), check: { findings: [], dismissed: 0, fingerprint: '0' } });
       return { cancel: () => undefined };
     }, () => `job${clock}`, () => clock);
     const input = { options: weeksOptions as never, data: {} as never, bodies: [], now: '2019-10-09T10:00:00Z' };

@@ -9,6 +9,7 @@ import { nodeFileCrypto } from '../../electron/security/nodeFileCrypto.js';
 import { doc, para, tagMark, text, unitWith } from '../fixtures/evidenceDocs.js';
 import { openTestPortfolio } from '../fixtures/openTestPortfolio.js';
 import { useTempFolders } from '../fixtures/tempFolder.js';
+import { fileOf, fileText } from '../fixtures/outgoingFile.js';
 
 const tempFolder = useTempFolders();
 
@@ -42,7 +43,6 @@ async function authorAndMentor() {
   return { clock, author, mentor, authorFolder, mentorFolder, entryId: saved.entryId, sections };
 }
 
-const fileText = (file: { base64: string }) => Buffer.from(file.base64, 'base64').toString('utf8');
 
 async function filesUnder(folder: string): Promise<Map<string, string>> {
   const found = new Map<string, string>();
@@ -58,7 +58,7 @@ async function filesUnder(folder: string): Promise<Map<string, string>> {
 async function fullReview(passphrase: string | null = null) {
   const setup = await authorAndMentor();
   const { author, mentor, entryId } = setup;
-  const share = await author.value('share.create', { selection: { kind: 'range', from: '2019-10-07', to: '2019-10-13' }, authorName: 'Jo Bloggs', passphrase });
+  const share = fileOf(await author.value('share.create', { selection: { kind: 'range', from: '2019-10-07', to: '2019-10-13' }, authorName: 'Jo Bloggs', passphrase }));
   const opened = await mentor.value('review.open', { text: fileText(share), passphrase });
   const entry = await mentor.value('review.entry', { reviewId: opened.reviewId, entryId });
   const sectionDoc = entry.entry.sections['thisWeek'] as EditorDoc;
@@ -135,7 +135,7 @@ describe('sharing a portfolio with a mentor and bringing the feedback home', () 
     await mentor.value('review.deleteComment', { reviewId: opened.reviewId, commentId: onEntry.id });
     await mentor.value('review.deleteSignOff', { reviewId: opened.reviewId, signOffId: signOff.id });
     expect((await mentor.value('review.list', {}))[0]?.unsent).toBe(3);
-    const second = await mentor.value('review.feedbackFile', { reviewId: opened.reviewId, passphrase: null });
+    const second = fileOf(await mentor.value('review.feedbackFile', { reviewId: opened.reviewId, passphrase: null }));
     expect(second.revision).toBe(2);
     expect((await mentor.value('review.list', {}))[0]?.unsent).toBe(0);
 
@@ -289,7 +289,7 @@ describe('bad files change nothing', () => {
     const { author, mentor, entryId } = await authorAndMentor();
     const hostileDoc = doc(para(text('<script>alert(1)</script>'), text('click', { type: 'link', attrs: { href: 'javascript:alert(1)' } })));
     await author.value('week.save', { weekStart, sections: { ...emptySections(), thisWeek: hostileDoc } });
-    const share = await author.value('share.create', { selection: { kind: 'entries', entryIds: [entryId] }, authorName: 'Jo', passphrase: null });
+    const share = fileOf(await author.value('share.create', { selection: { kind: 'entries', entryIds: [entryId] }, authorName: 'Jo', passphrase: null }));
     const opened = await mentor.value('review.open', { text: fileText(share), passphrase: null });
     const entry = await mentor.value('review.entry', { reviewId: opened.reviewId, entryId });
     expect(entry.entry.sections['thisWeek']).toEqual(hostileDoc);
@@ -307,7 +307,7 @@ describe('bad files change nothing', () => {
 describe('the mentor’s review', () => {
   test('comments on a passage must name a section of that entry; sign-offs must name an outcome in the shared frameworks; feedback needs a reviewer', async () => {
     const { author, mentor, entryId } = await authorAndMentor();
-    const share = await author.value('share.create', { selection: { kind: 'framework', frameworkId: 'u26', from: null, to: null }, authorName: 'Jo', passphrase: null });
+    const share = fileOf(await author.value('share.create', { selection: { kind: 'framework', frameworkId: 'u26', from: null, to: null }, authorName: 'Jo', passphrase: null }));
     const { reviewId } = await mentor.value('review.open', { text: fileText(share), passphrase: null });
     const noSection = await mentor.call('review.saveComment', { reviewId, commentId: null, entryId, anchor: { sectionId: 'nowhere', quote: 'x', prefix: '', suffix: '' }, text: 'Hi' });
     expect(noSection.ok ? null : noSection.error.message).toBe('That passage is not in this entry.');
@@ -337,7 +337,7 @@ describe('the mentor’s review', () => {
     expect(none.weeklyLogs + none.reflections).toBe(0);
     const refused = await author.call('share.create', { selection: { kind: 'range', from: '2020-01-01', to: '2020-01-31' }, authorName: 'Jo', passphrase: null });
     expect(refused.ok ? null : refused.error.message).toMatch(/Nothing to share/);
-    const share = await author.value('share.create', { selection: { kind: 'range', from: '2019-10-01', to: '2019-10-31' }, authorName: 'Zoë O’Brien / Ward 7', passphrase: null });
+    const share = fileOf(await author.value('share.create', { selection: { kind: 'range', from: '2019-10-01', to: '2019-10-31' }, authorName: 'Zoë O’Brien / Ward 7', passphrase: null }));
     expect(share.fileName).toBe('portfolio-share-zoe-o-brien-ward-7-2019-10-09.rpshare');
   });
 });
