@@ -3,6 +3,7 @@ import type { ExportProgress } from '../../../shared/api/contract.js';
 import type { ExportPackKind } from '../../../shared/export/exportOptions.js';
 import { formatFileSize } from '../format/formatFileSize.js';
 import { type ExportJobState, isExportBusy } from './ExportJob.js';
+import { PrivacyCheckDialog } from '../privacy/PrivacyCheckDialog.js';
 
 interface ExportActionsProps {
   job: ExportJobState;
@@ -10,6 +11,10 @@ interface ExportActionsProps {
   blockedBecause: string | null;
   onExport(): void;
   onCancel(): void;
+  /** Save the file although the privacy check found possible identifiers in it. */
+  onConfirmFindings(fingerprint: string): void;
+  /** Go back to fix them; nothing is saved. */
+  onHoldBack(): void;
 }
 
 const stepNames: Record<ExportPackKind, [one: string, many: string]> = {
@@ -56,7 +61,7 @@ function ProgressBar({ pack, progress, cancelling }: { pack: ExportPackKind; pro
 }
 
 /** The Export button; while an export runs its progress and Cancel; then what became of it. */
-export function ExportActions({ job, blockedBecause, onExport, onCancel }: ExportActionsProps) {
+export function ExportActions({ job, blockedBecause, onExport, onCancel, onConfirmFindings, onHoldBack }: ExportActionsProps) {
   const exportButton = useRef<HTMLButtonElement>(null);
   const busy = isExportBusy(job);
   const unavailable = busy || blockedBecause !== null;
@@ -69,7 +74,14 @@ export function ExportActions({ job, blockedBecause, onExport, onCancel }: Expor
     if (ended && (document.activeElement === document.body || document.activeElement === null)) exportButton.current?.focus();
   }, [busy]);
 
-  const status = job.phase === 'saved' ? `Saved ${job.fileName} (${formatFileSize(job.bytes)}).` : job.phase === 'cancelled' ? 'Export cancelled; nothing was saved.' : '';
+  const status =
+    job.phase === 'saved'
+      ? `Saved ${job.fileName} (${formatFileSize(job.bytes)}).`
+      : job.phase === 'cancelled'
+        ? 'Export cancelled; nothing was saved.'
+        : job.phase === 'held-back'
+          ? 'Nothing was saved. Replace the possible identifiers (they are underlined in each entry), then export again.'
+          : '';
   return (
     <div className="export-actions">
       <button
@@ -111,6 +123,7 @@ export function ExportActions({ job, blockedBecause, onExport, onCancel }: Expor
       <p role="status" className="export-actions__status" data-testid="export-status">
         {status}
       </p>
+      {job.phase === 'check' ? <PrivacyCheckDialog check={job.check} what="Word file" onConfirm={onConfirmFindings} onCancel={onHoldBack} /> : null}
       {job.phase === 'failed' ? (
         <div className="notice notice--error" role="alert" data-testid="export-failed">
           <p>{job.message}</p>

@@ -1,5 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import type { ApiClient, ExportedFile, ExportProgress } from '../../../shared/api/contract.js';
+import type { OutgoingCheck } from '../../../shared/privacy/outgoing.js';
 import type { ExportOptions, ExportPackKind } from '../../../shared/export/exportOptions.js';
 import { downloadBase64File } from '../frameworks/downloadTextFile.js';
 
@@ -11,6 +12,10 @@ export type ExportJobState =
   | { phase: 'running'; pack: ExportPackKind; jobId: string; progress: ExportProgress; cancelling: boolean }
   /** The file is made and on its way to the page. */
   | { phase: 'collecting'; pack: ExportPackKind }
+  /** The file is made, but the privacy check found possible identifiers in it: it waits for the user's choice. */
+  | { phase: 'check'; pack: ExportPackKind; jobId: string; check: OutgoingCheck }
+  /** The user went back to fix what the check found; nothing was saved. */
+  | { phase: 'held-back' }
   | { phase: 'saved'; fileName: string; bytes: number }
   | { phase: 'cancelled' }
   | { phase: 'failed'; message: string };
@@ -21,7 +26,7 @@ export const wordFileType = 'application/vnd.openxmlformats-officedocument.wordp
 export const progressPollMs = 150;
 
 export function isExportBusy(state: ExportJobState): boolean {
-  return state.phase === 'starting' || state.phase === 'running' || state.phase === 'collecting';
+  return state.phase === 'starting' || state.phase === 'running' || state.phase === 'collecting' || state.phase === 'check';
 }
 
 /** Hands the finished file to the browser as a download (the desktop app asks where to save it). */
@@ -117,14 +122,31 @@ export class ExportJob {
     else await this.collect(run, now.jobId, now.pack);
   }
 
-  private async collect(run: number, jobId: string, pack: ExportPackKind): Promise<void> {
+  /** The user read what the privacy check found and chose to save the file as it is. */
+  async confirmFindings(fingerprint: string): Promise<void> {
+    const state = this.current;
+    if (state.phase !== 'check') return;
+    await this.collect(this.run, state.jobId, state.pack, fingerprint);
+  }
+
+  /** The user went back to fix what the privacy check found: the file is not saved. */
+  holdBack(): void {
+    if (this.current.phase === 'check') this.publish({ phase: 'held-back' });
+  }
+
+  private async collect(run: number, jobId: string, pack: ExportPackKind, confirmedFindings: string | null = null): Promise<void> {
     this.publish({ phase: 'collecting', pack });
-    const file = await this.client.call('export.take', { jobId });
+    const answer = await this.client.call('export.take', { jobId, confirmedFindings });
     if (run !== this.run) return;
-    if (!file.ok) {
-      this.publish({ phase: 'failed', message: file.error.message });
+    if (!answer.ok) {
+      this.publish({ phase: 'failed', message: answer.error.message });
       return;
     }
+    if (answer.value.state === 'check') {
+      this.publish({ phase: 'check', pack, jobId, check: answer.value.check });
+      return;
+    }
+    const file = { value: answer.value };
     try {
       this.download(file.value);
     } catch {

@@ -164,6 +164,8 @@ export function ExportView({ pack, subject }: ExportViewProps) {
               if (read.options) void job.start(read.options, async () => ((await session.flushWithin(15_000)) ? null : notSavedYet));
             }}
             onCancel={() => void job.cancel()}
+            onConfirmFindings={(fingerprint) => void job.confirmFindings(fingerprint)}
+            onHoldBack={() => job.holdBack()}
           />
         </div>
       </div>

@@ -1,4 +1,6 @@
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useId, useRef, useState } from 'react';
+import type { OutgoingCheck } from '../../../shared/privacy/outgoing.js';
+import { PrivacyCheckDialog } from '../privacy/PrivacyCheckDialog.js';
 import type { ReviewView as ReviewData } from '../../../shared/api/contract.js';
 import { sharingLimits } from '../../../shared/share/sharingLimits.js';
 import { plural } from '../coverage/coverageCells.js';
@@ -38,6 +40,8 @@ export function SendFeedback({ review, reviewerNameFieldId, reload }: SendFeedba
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [savedAt, setSavedAt] = useState<string | null>(null);
+  const [check, setCheck] = useState<OutgoingCheck | null>(null);
+  const saveButton = useRef<HTMLButtonElement>(null);
 
   const { summary, comments, signOffs } = review;
   const author = summary.authorName;
@@ -45,8 +49,8 @@ export function SendFeedback({ review, reviewerNameFieldId, reload }: SendFeedba
   const withdrawals = Math.max(0, summary.unsent - changedItems);
   const holds = listOf([comments.length > 0 ? plural(comments.length, 'comment') : null, signOffs.length > 0 ? plural(signOffs.length, 'sign-off') : null]);
 
-  const save = async (event: FormEvent) => {
-    event.preventDefault();
+  const save = async (event: FormEvent | null, confirmedFindings: string | null = null) => {
+    event?.preventDefault();
     if (busy) return;
     setSavedAt(null);
     if (!review.reviewer) {
@@ -62,12 +66,18 @@ export function SendFeedback({ review, reviewerNameFieldId, reload }: SendFeedba
       return;
     }
     setBusy(true);
-    const result = await session.client.call('review.feedbackFile', { reviewId: summary.reviewId, passphrase: passphrase === '' ? null : passphrase });
+    const result = await session.client.call('review.feedbackFile', { reviewId: summary.reviewId, passphrase: passphrase === '' ? null : passphrase, confirmedFindings });
     if (!result.ok) {
       setBusy(false);
       setProblem(result.error.message);
       return;
     }
+    if (result.value.state === 'check') {
+      setBusy(false);
+      setCheck(result.value.check);
+      return;
+    }
+    setCheck(null);
     downloadBase64File(result.value, 'application/octet-stream');
     setProblem(null);
     setPassphrase('');
@@ -118,7 +128,7 @@ export function SendFeedback({ review, reviewerNameFieldId, reload }: SendFeedba
           </p>
         ) : null}
         <div className="form-actions">
-          <button type="submit" className="button button--primary" aria-busy={busy}>
+          <button ref={saveButton} type="submit" className="button button--primary" aria-busy={busy}>
             Save feedback file
           </button>
           <p className="confirmation" role="status" data-testid="feedback-saved">
@@ -126,6 +136,21 @@ export function SendFeedback({ review, reviewerNameFieldId, reload }: SendFeedba
           </p>
         </div>
       </form>
+      {check ? (
+        <PrivacyCheckDialog
+          check={check}
+          what="feedback file"
+          onConfirm={(fingerprint) => {
+            setCheck(null);
+            void save(null, fingerprint);
+          }}
+          onCancel={() => {
+            setCheck(null);
+            setProblem('Nothing was saved. Reword the comments or sign-offs listed, then save the feedback file again.');
+            saveButton.current?.focus();
+          }}
+        />
+      ) : null}
     </section>
   );
 }

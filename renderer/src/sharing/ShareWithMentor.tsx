@@ -25,6 +25,9 @@ import { SharePreviewPanel, nothingToShare } from './SharePreviewPanel.js';
 import { ShareRangeOptions } from './ShareRangeOptions.js';
 import { useSharePreview } from './useSharePreview.js';
 import { useWeekEntryIds } from './useWeekEntryIds.js';
+import { PrivacyCheckDialog } from '../privacy/PrivacyCheckDialog.js';
+
+const heldBackMessage = 'Nothing was saved. Replace the possible identifiers (they are underlined in each entry), then save the share file again.';
 
 type Saving = { state: 'idle' } | { state: 'saving' } | { state: 'done'; outcome: ShareSaveOutcome; encrypted: boolean };
 
@@ -102,7 +105,7 @@ export function ShareWithMentor() {
     if (saving.state === 'done') setSaving({ state: 'idle' });
   };
 
-  const save = async () => {
+  const save = async (confirmedFindings: string | null = null) => {
     if (saving.state === 'saving' || blockedBecause !== null || !read.selection) return;
     setTriedToSave(true);
     if (saveFields.problems.size > 0) {
@@ -111,12 +114,17 @@ export function ShareWithMentor() {
       return;
     }
     setSaving({ state: 'saving' });
-    const outcome = await saveShareFile(session, { selection: read.selection, authorName: saveFields.authorName, passphrase: saveFields.passphrase });
+    const outcome = await saveShareFile(session, { selection: read.selection, authorName: saveFields.authorName, passphrase: saveFields.passphrase, confirmedFindings });
     setSaving({ state: 'done', outcome, encrypted: saveFields.passphrase !== null });
     if (outcome.saved) {
       setTriedToSave(false);
       setDraft((current) => ({ ...current, passphrase: '', passphraseAgain: '' }));
     }
+    if (!('check' in outcome)) saveButton.current?.focus();
+  };
+
+  const heldBack = () => {
+    setSaving({ state: 'done', outcome: { saved: false, message: heldBackMessage }, encrypted: false });
     saveButton.current?.focus();
   };
 
@@ -194,10 +202,13 @@ export function ShareWithMentor() {
                 </>
               ) : null}
             </div>
-            {saving.state === 'done' && !saving.outcome.saved ? (
+            {saving.state === 'done' && !saving.outcome.saved && 'message' in saving.outcome ? (
               <div className="notice notice--error" role="alert" data-testid="share-failed">
                 <p>{saving.outcome.message}</p>
               </div>
+            ) : null}
+            {saving.state === 'done' && 'check' in saving.outcome ? (
+              <PrivacyCheckDialog check={saving.outcome.check} what="share file" onConfirm={(fingerprint) => void save(fingerprint)} onCancel={heldBack} />
             ) : null}
           </div>
         </div>
