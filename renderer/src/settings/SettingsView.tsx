@@ -1,6 +1,8 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import type { AppInfo } from '../../../shared/api/contract.js';
 import { useSession } from '../session/SessionContext.js';
+import { PassphraseSettings } from './PassphraseSettings.js';
+import { PrivacyLists } from './PrivacyLists.js';
 
 type Confirmation = { kind: 'none' } | { kind: 'saving' } | { kind: 'saved'; start: number } | { kind: 'error'; message: string };
 
@@ -16,7 +18,7 @@ function readStart(text: string): { ok: true; value: number } | { ok: false; pro
   return { ok: true, value };
 }
 
-/** Idea numbering and where the portfolio lives. */
+/** Idea numbering, the privacy check's lists, the passphrase, and where the portfolio lives. */
 export function SettingsView() {
   const session = useSession();
   const [startText, setStartText] = useState('');
@@ -114,6 +116,16 @@ export function SettingsView() {
             </p>
           ) : null}
         </form>
+      </section>
+
+      <section className="card" aria-labelledby="privacy-heading">
+        <h2 id="privacy-heading">Privacy check</h2>
+        <PrivacyLists />
+      </section>
+
+      <section className="card" aria-labelledby="passphrase-heading">
+        <h2 id="passphrase-heading">Passphrase</h2>
+        <PassphraseSettings />
       </section>
 
       <section className="card" aria-labelledby="folder-heading">

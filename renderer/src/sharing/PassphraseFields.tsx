@@ -12,11 +12,33 @@ interface PassphraseFieldsProps {
   problems: ReadonlyMap<string, string>;
   /** What the passphrase does, for whoever will open the file; the author's wording by default. */
   hint?: ReactNode;
+  /** The group's name; "Passphrase (optional)" by default. */
+  legend?: string;
+  /** What must be known about it, under the fields; the share file's warning by default. */
+  warning?: string;
+  /** The first field's label; "Passphrase" by default. */
+  label?: string;
 }
 
 export const passphraseWarning = 'Send the passphrase separately, by phone or text — not in the same email. It cannot be recovered.';
 
-function PasswordField({ id, label, value, onChange, problem, describedBy }: { id: string; label: string; value: string; onChange(value: string): void; problem: string | null; describedBy: string }) {
+export function PasswordField({
+  id,
+  label,
+  value,
+  onChange,
+  problem,
+  describedBy,
+  autoComplete = 'new-password',
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange(value: string): void;
+  problem: string | null;
+  describedBy: string;
+  autoComplete?: 'new-password' | 'current-password';
+}) {
   const problemId = fieldProblemId(id);
   return (
     <div className="field">
@@ -30,7 +52,7 @@ function PasswordField({ id, label, value, onChange, problem, describedBy }: { i
         id={id}
         type="password"
         className="input input--short"
-        autoComplete="new-password"
+        autoComplete={autoComplete}
         spellCheck={false}
         value={value}
         onChange={(event) => onChange(event.target.value)}
@@ -42,12 +64,12 @@ function PasswordField({ id, label, value, onChange, problem, describedBy }: { i
 }
 
 /** An optional passphrase, typed twice, with what whoever saves the file must know about it. */
-export function PassphraseFields({ idPrefix, passphrase, again, onChange, problems, hint }: PassphraseFieldsProps) {
+export function PassphraseFields({ idPrefix, passphrase, again, onChange, problems, hint, legend = 'Passphrase (optional)', warning = passphraseWarning, label = 'Passphrase' }: PassphraseFieldsProps) {
   const hintId = `${idPrefix}-passphrase-hint`;
   const warningId = `${idPrefix}-passphrase-warning`;
   return (
     <fieldset className="export-fieldset share-passphrase">
-      <legend>Passphrase (optional)</legend>
+      <legend>{legend}</legend>
       <p id={hintId} className="hint">
         {hint ?? (
           <>
@@ -57,11 +79,11 @@ export function PassphraseFields({ idPrefix, passphrase, again, onChange, proble
         )}
       </p>
       <div className="export-row">
-        <PasswordField id={`${idPrefix}-passphrase`} label="Passphrase" value={passphrase} onChange={(next) => onChange(next, again)} problem={problems.get('passphrase') ?? null} describedBy={hintId} />
+        <PasswordField id={`${idPrefix}-passphrase`} label={label} value={passphrase} onChange={(next) => onChange(next, again)} problem={problems.get('passphrase') ?? null} describedBy={hintId} />
         <PasswordField id={`${idPrefix}-passphrase-again`} label="Type it again" value={again} onChange={(next) => onChange(passphrase, next)} problem={problems.get('passphraseAgain') ?? null} describedBy={warningId} />
       </div>
       <p id={warningId} className="share-passphrase__warning">
-        <strong>{passphraseWarning}</strong>
+        <strong>{warning}</strong>
       </p>
     </fieldset>
   );

@@ -3,6 +3,7 @@ import type { PortfolioStatus } from '../../../shared/api/contract.js';
 import type { Result } from '../../../shared/api/result.js';
 import type { Transport } from '../api/chooseTransport.js';
 import { DamagedPortfolioView } from '../damaged/DamagedPortfolioView.js';
+import { UnlockView } from '../security/UnlockView.js';
 import { PortfolioSession } from '../session/PortfolioSession.js';
 import type { StartupRequests } from '../session/StartupRequests.js';
 import { SessionContext } from '../session/SessionContext.js';
@@ -21,7 +22,7 @@ interface PortfolioGateProps {
   startup: StartupRequests | null;
 }
 
-/** Asks whether the portfolio could be opened, then shows the app, or only the damaged-file page. */
+/** Asks whether the portfolio could be opened, then shows the app, the unlock page, or only the damaged-file page. */
 export function PortfolioGate({ transport, startup }: PortfolioGateProps) {
   const session = useMemo(
     () => new PortfolioSession(transport.client, transport.kind === 'web' ? (name, argument) => transport.client.callWhilePageCloses(name, argument) : null, startup),
@@ -55,6 +56,8 @@ export function PortfolioGate({ transport, startup }: PortfolioGateProps) {
     <PlainPage>
       {opening.state === 'open' && opening.status.state === 'damaged' ? (
         <DamagedPortfolioView client={transport.client} status={opening.status} onStatusChange={(status) => setOpening({ state: 'open', status })} />
+      ) : opening.state === 'open' && opening.status.state === 'locked' ? (
+        <UnlockView client={transport.client} onStatusChange={(status) => setOpening({ state: 'open', status })} />
       ) : (
         <main id="main-content" className="page plain-page" tabIndex={-1} aria-busy={opening.state === 'opening'}>
           {opening.state === 'failed' ? (
