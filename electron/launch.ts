@@ -12,6 +12,9 @@ import { parseArguments, usageExitCode, usageText } from './startup/arguments.js
 import { portfolioFolderFor } from './startup/defaultPortfolioFolder.js';
 import { findElectronBinary } from './startup/electronBinary.js';
 import { explainStartFailure, runWebMode } from './web/runWebMode.js';
+import { reportFaultsQuietly } from './security/quietFaults.js';
+
+reportFaultsQuietly(process, (line) => process.stderr.write(line), (code) => process.exit(code));
 
 const outFolder = path.dirname(fileURLToPath(import.meta.url));
 const projectFolder = path.dirname(outFolder);

@@ -19,6 +19,9 @@ import { parseArguments, usageExitCode, usageText } from './startup/arguments.js
 import { portfolioFolderFor } from './startup/defaultPortfolioFolder.js';
 import { type PortfolioApi, openPortfolioApi } from './startup/openPortfolioApi.js';
 import { PortfolioInUseError } from './storage/folderLock.js';
+import { reportFaultsQuietly } from './security/quietFaults.js';
+
+reportFaultsQuietly(process, (line) => process.stderr.write(line), (code) => app.exit(code));
 
 const rendererDir = path.join(__dirname, '..', 'renderer');
 const preloadPath = path.join(__dirname, 'preload.cjs');

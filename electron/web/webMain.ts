@@ -4,7 +4,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArguments, usageExitCode, usageText } from '../startup/arguments.js';
 import { portfolioFolderFor } from '../startup/defaultPortfolioFolder.js';
+import { reportFaultsQuietly } from '../security/quietFaults.js';
 import { explainStartFailure, runWebMode } from './runWebMode.js';
+
+reportFaultsQuietly(process, (line) => process.stderr.write(line), (code) => process.exit(code));
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const reading = parseArguments(process.argv.slice(2));
