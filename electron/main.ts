@@ -21,7 +21,8 @@ import { type PortfolioApi, openPortfolioApi } from './startup/openPortfolioApi.
 import { PortfolioInUseError } from './storage/folderLock.js';
 import { reportFaultsQuietly } from './security/quietFaults.js';
 
-reportFaultsQuietly(process, (line) => process.stderr.write(line), (code) => app.exit(code));
+// Only in Electron itself: the tests import this file with fake modules inside their own process.
+if (process.versions['electron']) reportFaultsQuietly(process, (line) => process.stderr.write(line), (code) => app.exit(code));
 
 const rendererDir = path.join(__dirname, '..', 'renderer');
 const preloadPath = path.join(__dirname, 'preload.cjs');
