@@ -717,7 +717,7 @@ describe('a portfolio written at format 2', () => {
     await writeFile(join(folder, 'portfolio.json'), JSON.stringify({ ...rest, schemaVersion: 1, entries: [{ ...entry, summary: summary1 }] }));
     const { data, opened } = await openReflective(folder);
     expect(opened.status().state).toBe('ready');
-    expect(data()).toMatchObject({ schemaVersion: currentSchemaVersion, frameworks: [], templates: [], feedback: { comments: [], signOffs: [], imports: [] } });
+    expect(data()).toMatchObject({ schemaVersion: currentSchemaVersion, frameworks: [], templates: [], feedback: { comments: [], signOffs: [], imports: [] }, privacy: { alwaysFlag: [], neverFlag: [], dismissed: [] } });
     expect(data().entries[0]).toMatchObject({ tags: [], date: '2019-10-07', title: '', template: { id: 'weekly-log', version: 1 }, cpd: null, summary: { evidence: [] } });
     await opened.close();
   });
