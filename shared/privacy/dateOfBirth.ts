@@ -70,6 +70,20 @@ interface Mark {
   end: number;
 }
 
+/** The marks (sorted by start) that start within `reach` characters either side of a date. */
+function marksNear<T extends Mark>(marks: readonly T[], date: FoundDate, reach: number): T[] {
+  let low = 0;
+  let high = marks.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((marks[middle]?.start ?? 0) < date.start - reach) low = middle + 1;
+    else high = middle;
+  }
+  const near: T[] = [];
+  for (let index = low; index < marks.length && (marks[index]?.start ?? 0) <= date.end + reach; index += 1) near.push(marks[index] as T);
+  return near;
+}
+
 const marksOf = (text: string, pattern: RegExp): Mark[] => [...text.matchAll(pattern)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
 
 const agesOf = (text: string): (Mark & { years: number })[] =>
@@ -77,7 +91,7 @@ const agesOf = (text: string): (Mark & { years: number })[] =>
 
 /** Whether a birth word sits close before or after the date, in the same sentence, with no event word between. */
 function nextToBirthWord(text: string, date: FoundDate, words: Mark[]): boolean {
-  return words.some((word) => {
+  return marksNear(words, date, closeEnough + 40).some((word) => {
     if (word.end <= date.start) {
       const gap = date.start - word.end;
       if (gap > closeEnough || crossesSentence(text, word.end, date.start)) return false;
@@ -91,7 +105,7 @@ function nextToBirthWord(text: string, date: FoundDate, words: Mark[]): boolean 
 function fitsAnAge(text: string, date: FoundDate, ages: (Mark & { years: number })[]): boolean {
   if (date.years.length === 0 || !date.hasDay) return false;
   if (eventWord.test(text.slice(Math.max(0, date.start - 20), date.start))) return false;
-  return ages.some((stated) => {
+  return marksNear(ages, date, 120).some((stated) => {
     const [from, to] = stated.end <= date.start ? [stated.end, date.start] : [date.end, stated.start];
     if (to - from > 80 || crossesSentence(text, from, to)) return false;
     return date.years.some((year) => year + stated.years >= earliestBirthYearPlusAge && year + stated.years <= latestBirthYearPlusAge);

@@ -49,20 +49,43 @@ function compareRank(a: PrivacyFinding, b: PrivacyFinding): number {
 
 const overlaps = (a: PrivacyFinding, b: PrivacyFinding) => a.start < b.end && b.start < a.end;
 
+/** Among findings that overlap one another, the best by rank; a listed name inside a kept finding makes it sure. */
+function resolveCluster(cluster: PrivacyFinding[], kept: PrivacyFinding[]): void {
+  if (cluster.length === 1) {
+    kept.push(...cluster);
+    return;
+  }
+  const chosen: PrivacyFinding[] = [];
+  for (const finding of cluster.sort(compareRank)) {
+    const holder = chosen.findIndex((other) => overlaps(other, finding));
+    const other = chosen[holder];
+    if (other === undefined) {
+      chosen.push(finding);
+    } else if (finding.kind === 'listed-name' && other.confidence === 'medium' && other.start <= finding.start && other.end >= finding.end) {
+      // A name the user listed inside a longer finding ("Dr Lee" with "Lee" listed) makes that finding sure.
+      chosen[holder] = { ...other, confidence: 'high' };
+    }
+  }
+  kept.push(...chosen);
+}
+
 /** Findings in `text`, sorted by where they start, none overlapping. */
 export function scanText(text: string, options: ScanOptions): PrivacyFinding[] {
   const found = candidates(text, options).filter((finding) => !holdsNeverFlagName(finding.text, options));
   if (found.length < 2) return found;
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: PrivacyFinding[] = [];
-  for (const finding of found.sort(compareRank)) {
-    const holder = kept.find((other) => overlaps(other, finding));
-    if (holder === undefined) {
-      kept.push(finding);
-    } else if (finding.kind === 'listed-name' && holder.confidence === 'medium' && holder.start <= finding.start && holder.end >= finding.end) {
-      // A name the user listed inside a longer finding ("Dr Lee" with "Lee" listed) makes that finding sure.
-      kept[kept.indexOf(holder)] = { ...holder, confidence: 'high' };
+  let cluster: PrivacyFinding[] = [];
+  let clusterEnd = -1;
+  for (const finding of found) {
+    if (finding.start >= clusterEnd && cluster.length > 0) {
+      resolveCluster(cluster, kept);
+      cluster = [];
     }
+    cluster.push(finding);
+    clusterEnd = Math.max(clusterEnd, finding.end);
   }
+  resolveCluster(cluster, kept);
   return kept.sort((a, b) => a.start - b.start);
 }
 
