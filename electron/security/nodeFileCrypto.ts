@@ -54,3 +54,36 @@ export const nodeFileCrypto: FileCrypto = {
     }
   },
 };
+
+/** Bytes of an AES-256 key, an AES-GCM nonce, a GCM tag and an scrypt salt, as every protected file uses them. */
+export const cipherSizes = { key: keyBytes, nonce: ivBytes, tag: tagBytes, salt: saltBytes } as const;
+
+/** scrypt(passphrase NFC-normalised, salt) → a 32-byte key, with `parameters` (checked by the caller). */
+export function deriveKeyFromPassphrase(passphrase: string, salt: Uint8Array, parameters: ScryptParameters): Promise<Buffer> {
+  return deriveKey(passphrase, Buffer.from(salt), parameters);
+}
+
+/** AES-256-GCM under `key` with `nonce` (never reused with the same key): the ciphertext followed by the 16-byte tag. */
+export function sealWithKey(key: Uint8Array, nonce: Uint8Array, plain: Uint8Array, associated: Uint8Array): Buffer {
+  const cipher = createCipheriv('aes-256-gcm', key, nonce, { authTagLength: tagBytes });
+  cipher.setAAD(associated);
+  return Buffer.concat([cipher.update(plain), cipher.final(), cipher.getAuthTag()]);
+}
+
+/** The plain bytes of what `sealWithKey` made, or null when the key is wrong or anything sealed or associated has changed. */
+export function openWithKey(key: Uint8Array, nonce: Uint8Array, sealed: Uint8Array, associated: Uint8Array): Buffer | null {
+  if (key.length !== keyBytes || nonce.length !== ivBytes || sealed.length < tagBytes) return null;
+  const decipher = createDecipheriv('aes-256-gcm', key, nonce, { authTagLength: tagBytes });
+  decipher.setAAD(associated);
+  decipher.setAuthTag(sealed.subarray(sealed.length - tagBytes));
+  try {
+    return Buffer.concat([decipher.update(sealed.subarray(0, sealed.length - tagBytes)), decipher.final()]);
+  } catch {
+    return null;
+  }
+}
+
+/** `length` bytes from the operating system's random source. */
+export function randomBytesOf(length: number): Buffer {
+  return randomBytes(length);
+}

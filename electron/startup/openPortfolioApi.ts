@@ -3,9 +3,8 @@ import type { ApiHandlers, AppInfo } from '../../shared/api/contract.js';
 import { createPortfolioHandlers } from '../../shared/services/portfolioService.js';
 import { ExportJobs, exportEngineFor } from '../export/exportJobs.js';
 import { type OpenedPortfolio, openPortfolio } from '../storage/openPortfolio.js';
-import { ReviewFolder } from '../storage/reviewFolder.js';
 import { nodeFileCrypto } from '../security/nodeFileCrypto.js';
-import { join } from 'node:path';
+import type { KeyKeeper } from '../security/rememberedKeys.js';
 import { productName, productVersion } from './productInfo.js';
 
 export interface PortfolioApi {
@@ -22,15 +21,20 @@ export interface OpenPortfolioApiOptions {
   newId?: () => string;
   /** The built export worker (out/electron/exportWorker.cjs); without it, exports run in this process. */
   exportWorker?: string;
+  /**
+   * Where this device remembers the keys of encrypted portfolios (the desktop app passes
+   * keychainKeyKeeper(safeStorage, app.getPath('userData'))); web mode passes none, so nothing is remembered.
+   */
+  keyKeeper?: KeyKeeper;
 }
 
 /** Opens the portfolio folder and builds the operations both the desktop window and web mode serve. */
 export async function openPortfolioApi(options: OpenPortfolioApiOptions): Promise<PortfolioApi> {
   const now = options.now ?? (() => new Date());
   const newId = options.newId ?? (() => randomUUID());
-  const opened = await openPortfolio(options.folder, { now, newId });
+  const opened = await openPortfolio(options.folder, { now, newId, ...(options.keyKeeper ? { keyKeeper: options.keyKeeper } : {}) });
   const appInfo: AppInfo = { productName, version: options.version ?? productVersion, mode: options.mode, portfolioFolder: opened.folder };
   const exports = new ExportJobs(exportEngineFor(options.exportWorker), newId);
-  const sharing = { crypto: nodeFileCrypto, reviews: new ReviewFolder(join(opened.folder, 'reviews')), app: `${productName} ${appInfo.version}` };
+  const sharing = { crypto: nodeFileCrypto, reviews: opened.reviews, app: `${productName} ${appInfo.version}` };
   return { opened, exports, handlers: createPortfolioHandlers(opened, { appInfo, newId, now, exports, sharing }) };
 }

@@ -6,6 +6,8 @@ export interface AtomicWriteFileSystem {
   open(path: string, flags: string, mode?: number): Promise<{ writeFile(data: string | Uint8Array): Promise<void>; sync(): Promise<void>; close(): Promise<void> }>;
   rename(from: string, to: string): Promise<void>;
   rm(path: string, options: { force: boolean }): Promise<void>;
+  /** Only called when a write keeps the old file's modification time (a backup re-encrypted keeps its date). */
+  utimes?(path: string, accessed: Date, modified: Date): Promise<void>;
 }
 
 export const realFileSystem: AtomicWriteFileSystem = nodeFs;
@@ -21,7 +23,7 @@ export async function writeFileAtomically(
   path: string,
   contents: string | Uint8Array,
   fileSystem: AtomicWriteFileSystem = realFileSystem,
-  options: { syncFolder: boolean } = { syncFolder: true },
+  options: { syncFolder: boolean; modifiedAt?: Date } = { syncFolder: true },
 ): Promise<void> {
   const folder = dirname(path);
   sequence += 1;
@@ -37,6 +39,7 @@ export async function writeFileAtomically(
   }
   await file.close();
   try {
+    if (options.modifiedAt && fileSystem.utimes) await fileSystem.utimes(temporary, options.modifiedAt, options.modifiedAt);
     await fileSystem.rename(temporary, path);
   } catch (error) {
     await fileSystem.rm(temporary, { force: true });

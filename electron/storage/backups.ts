@@ -4,15 +4,27 @@ import type { BackupInfo } from '../../shared/api/contract.js';
 import { type PortfolioFileReading, readPortfolioText } from '../../shared/portfolio/portfolioFile.js';
 import { backupsToKeep, newestFirst } from './backupPolicy.js';
 import { decodePortfolioBytes } from './decodePortfolioBytes.js';
+import { FolderCipher, type OpenProblem } from './folderCipher.js';
 
-const backupNamePattern = /^portfolio-\d{8}T\d{9}Z(-\d+)?\.json$/;
+export const backupNamePattern = /^portfolio-\d{8}T\d{9}Z(-\d+)?\.json$/;
 
 function stampForName(date: Date): string {
   return date.toISOString().replace(/[-:.]/g, '');
 }
 
+const unopenedBackup: Record<OpenProblem, string> = {
+  locked: 'The portfolio is locked: give its passphrase first.',
+  tampered: 'That backup is damaged: it is not as it was when it was encrypted.',
+  'unknown-key': 'That backup is encrypted with a key this portfolio no longer holds.',
+  'not-encrypted': 'That backup is not encrypted, though this portfolio is, so it is not used.',
+  'no-key-file': 'That backup is encrypted, but the portfolio\'s key file (portfolio.key) is missing.',
+};
+
 export class BackupFolder {
-  constructor(readonly folder: string) {}
+  constructor(
+    readonly folder: string,
+    private readonly cipher: FolderCipher = new FolderCipher(),
+  ) {}
 
   async ensure(): Promise<void> {
     await mkdir(this.folder, { recursive: true, mode: 0o700 });
@@ -60,17 +72,21 @@ export class BackupFolder {
     return infos.sort((a, b) => newestFirst({ id: a.id, savedAt: new Date(a.savedAt) }, { id: b.id, savedAt: new Date(b.savedAt) }));
   }
 
+  /** The backup read and checked; `bytes` are its plain (decrypted) bytes. */
   async read(backupId: string): Promise<PortfolioFileReading & { bytes?: Uint8Array }> {
     if (!backupNamePattern.test(backupId)) return { ok: false, problem: 'There is no backup with that name.' };
+    const open = this.cipher.reader();
     let bytes: Uint8Array;
     try {
       bytes = await readFile(join(this.folder, backupId));
     } catch {
       return { ok: false, problem: 'That backup could not be read.' };
     }
-    const text = decodePortfolioBytes(bytes);
+    const opening = open(bytes, 'index');
+    if (!opening.ok) return { ok: false, problem: unopenedBackup[opening.problem] };
+    const text = decodePortfolioBytes(opening.plain);
     if (text === null) return { ok: false, problem: 'That backup is not valid text.' };
-    return { ...readPortfolioText(text), bytes };
+    return { ...readPortfolioText(text), bytes: opening.plain };
   }
 
   private async stamps(): Promise<Array<{ id: string; savedAt: Date; sizeBytes: number }>> {

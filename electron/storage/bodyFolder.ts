@@ -4,6 +4,7 @@ import { readEntryBodyText } from '../../shared/portfolio/portfolioFile.js';
 import type { EntryBody } from '../../shared/portfolio/weeklyLog.js';
 import { syncFolder, writeFileAtomically } from './atomicWrite.js';
 import { decodePortfolioBytes } from './decodePortfolioBytes.js';
+import { FolderCipher } from './folderCipher.js';
 
 export type BodyReading = { ok: true; body: EntryBody } | { ok: false; bytes: Uint8Array | null };
 
@@ -12,7 +13,10 @@ export type BodyReading = { ok: true; body: EntryBody } | { ok: false; bytes: Ui
  * it is written; a save writes a new one, and the index that names it is the commit point.
  */
 export class BodyFolder {
-  constructor(readonly folder: string) {}
+  constructor(
+    readonly folder: string,
+    private readonly cipher: FolderCipher = new FolderCipher(),
+  ) {}
 
   async ensure(): Promise<void> {
     await mkdir(this.folder, { recursive: true, mode: 0o700 });
@@ -22,19 +26,21 @@ export class BodyFolder {
   async write(bodies: ReadonlyMap<string, EntryBody>): Promise<void> {
     if (bodies.size === 0) return;
     for (const [name, body] of bodies) {
-      await writeFileAtomically(join(this.folder, `${name}.json`), JSON.stringify(body), undefined, { syncFolder: false });
+      await writeFileAtomically(join(this.folder, `${name}.json`), this.cipher.seal(JSON.stringify(body), 'body'), undefined, { syncFolder: false });
     }
     await syncFolder(this.folder);
   }
 
   async read(name: string, entryId: string): Promise<BodyReading> {
+    const open = this.cipher.reader();
     let bytes: Uint8Array;
     try {
       bytes = await readFile(join(this.folder, `${name}.json`));
     } catch {
       return { ok: false, bytes: null };
     }
-    const text = decodePortfolioBytes(bytes);
+    const opening = open(bytes, 'body');
+    const text = opening.ok ? decodePortfolioBytes(opening.plain) : null;
     const reading = text === null ? null : readEntryBodyText(text, entryId);
     return reading?.ok ? { ok: true, body: reading.body } : { ok: false, bytes };
   }

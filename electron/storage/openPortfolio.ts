@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { chmod, mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { zipSync } from 'fflate';
 import { Low } from 'lowdb';
 import type { Adapter } from 'lowdb';
 import type { BackupInfo, PortfolioStatus } from '../../shared/api/contract.js';
@@ -8,15 +9,21 @@ import { type Result, failure, ok } from '../../shared/api/result.js';
 import { summariseSections } from '../../shared/portfolio/entrySummary.js';
 import { type PortfolioData, newPortfolio } from '../../shared/portfolio/portfolioData.js';
 import { portfolioText, prepareEntryTexts, readPortfolioText } from '../../shared/portfolio/portfolioFile.js';
-import type { EntryBody, EntrySections } from '../../shared/portfolio/weeklyLog.js';
-import type { NewSections, PortfolioHost, PortfolioStore } from '../../shared/store/portfolioStore.js';
+import type { EntryBody, EntryRecord, EntrySections } from '../../shared/portfolio/weeklyLog.js';
+import type { NewSections, PortfolioHost, PortfolioProtection, PortfolioStore } from '../../shared/store/portfolioStore.js';
 import { EntryUnreadableError, StorageWriteError } from '../../shared/store/storageWriteError.js';
+import { type KeyKeeper, noKeyKeeper } from '../security/rememberedKeys.js';
 import { writeFileAtomically } from './atomicWrite.js';
 import { BackupFolder } from './backups.js';
 import { BodyFolder } from './bodyFolder.js';
 import { decodePortfolioBytes } from './decodePortfolioBytes.js';
-import { SerialisedWriter } from './serialisedWriter.js';
+import { FolderCipher, type OpenProblem, isEncryptedFile } from './folderCipher.js';
+import { FolderGate } from './folderGate.js';
+import { leftoverTempFile, portfolioFileName, portfolioFolders } from './folderLayout.js';
 import { type FolderLock, lockFolder } from './folderLock.js';
+import { FolderProtection } from './folderProtection.js';
+import { ReviewFolder, reviewFilePattern } from './reviewFolder.js';
+import { SerialisedWriter } from './serialisedWriter.js';
 
 /**
  * A portfolio is a folder:
@@ -24,14 +31,21 @@ import { type FolderLock, lockFolder } from './folderLock.js';
  *   bodies/          each entry's rich text, one immutable file per saved version
  *   backups/         earlier index files: the last ten saves and one per day for the last seven days
  *   damaged/         byte-for-byte copies of any file that could not be read
+ *   reviews/         a mentor's reviews of share files opened here, one file each (ReviewFolder)
+ *   portfolio.key    only when the portfolio is encrypted at rest: its wrapped keys (keyFile.ts)
  * A save writes new body files first, then replaces the index atomically: the index is the commit
  * point, so a crash leaves the old state or the new one. Body files no index refers to any more
  * (the live one or a kept backup) are removed. Only this module writes there, one save at a time.
+ * In an encrypted portfolio every one of these files is encrypted (folderCipher.ts), temporary
+ * files included; nothing else in the app knows (docs/encryption-at-rest.md).
  */
-export const portfolioFileName = 'portfolio.json';
+export { portfolioFileName };
 
 export interface OpenedPortfolio extends PortfolioHost {
   readonly folder: string;
+  /** The mentor reviews kept in this folder, encrypted as the folder is. */
+  readonly reviews: ReviewFolder;
+  readonly protection: PortfolioProtection;
   /** Resolves when every accepted change is on disk. */
   flush(): Promise<void>;
   close(): Promise<void>;
@@ -40,6 +54,8 @@ export interface OpenedPortfolio extends PortfolioHost {
 export interface OpenOptions {
   now?: () => Date;
   newId?: () => string;
+  /** Where this device remembers keys of encrypted portfolios; by default nothing is remembered. */
+  keyKeeper?: KeyKeeper;
 }
 
 class DamagedPortfolioFile extends Error {
@@ -54,10 +70,25 @@ class DamagedPortfolioFile extends Error {
 
 const bodiesOf = (data: PortfolioData) => new Set(data.entries.map((entry) => entry.body));
 
+/** Why an index file that is there could not be decrypted, in words. */
+const unopenedIndex: Record<OpenProblem, string> = {
+  locked: 'The portfolio is locked: it needs its passphrase.',
+  tampered: 'The portfolio file is damaged: it is not as it was when it was encrypted (it may have been cut short or changed by another program).',
+  'unknown-key': 'The portfolio file is encrypted with a key this portfolio does not hold.',
+  'not-encrypted': 'The portfolio file is not encrypted, though this portfolio is: it may have been replaced by another file.',
+  'no-key-file': 'The portfolio file is encrypted, but its key file (portfolio.key) is missing from the folder.',
+};
+
 /** lowdb's adapter for the index: strict reading; writing commits pending bodies, then the index. */
 class PortfolioIndexAdapter implements Adapter<PortfolioData> {
   private readonly writer: SerialisedWriter<PortfolioData>;
   readonly pendingBodies = new Map<string, EntryBody>();
+  /**
+   * The bodies pending when each index was handed over to be written. A save may wait its turn
+   * (behind another, or a change of passphrase) while newer edits add bodies; only those pending
+   * before it and not named by it were superseded.
+   */
+  private readonly pendingAtWrite = new WeakMap<PortfolioData, ReadonlySet<string>>();
   /** Which bodies each kept index file (the live one and each backup) refers to. */
   private readonly references = new Map<string, Set<string>>();
   private liveReferences = new Set<string>();
@@ -75,11 +106,14 @@ class PortfolioIndexAdapter implements Adapter<PortfolioData> {
     private readonly bodies: BodyFolder,
     private readonly backups: BackupFolder,
     private readonly now: () => Date,
+    private readonly cipher: FolderCipher,
+    gate: FolderGate,
   ) {
-    this.writer = new SerialisedWriter((data) => this.commit(data));
+    this.writer = new SerialisedWriter((data) => gate.run(() => this.commit(data)));
   }
 
   async read(): Promise<PortfolioData | null> {
+    const open = this.cipher.reader();
     let bytes: Uint8Array;
     try {
       bytes = await readFile(this.path);
@@ -90,7 +124,9 @@ class PortfolioIndexAdapter implements Adapter<PortfolioData> {
       }
       throw new DamagedPortfolioFile('The portfolio file could not be read (it may be locked by another program or not accessible to you).', null);
     }
-    const text = decodePortfolioBytes(bytes);
+    const opening = open(bytes, 'index');
+    if (!opening.ok) throw new DamagedPortfolioFile(unopenedIndex[opening.problem], bytes);
+    const text = decodePortfolioBytes(opening.plain);
     if (text === null) throw new DamagedPortfolioFile('The portfolio file contains damaged bytes (it is not valid text).', bytes);
     const reading = readPortfolioText(text);
     if (!reading.ok) throw new DamagedPortfolioFile(reading.problem, bytes);
@@ -102,6 +138,7 @@ class PortfolioIndexAdapter implements Adapter<PortfolioData> {
   }
 
   write(data: PortfolioData): Promise<void> {
+    this.pendingAtWrite.set(data, new Set(this.pendingBodies.keys()));
     return this.writer.write(data);
   }
 
@@ -113,16 +150,17 @@ class PortfolioIndexAdapter implements Adapter<PortfolioData> {
     const now = this.now();
     const referenced = bodiesOf(data);
     const toWrite = new Map<string, EntryBody>();
+    const pendingThen = this.pendingAtWrite.get(data);
     for (const [name, body] of this.pendingBodies) {
-      // Bodies already pending when this save began but not named by it were superseded by a later edit.
+      // Bodies already pending when this save was asked for but not named by it were superseded by a later edit.
       if (referenced.has(name)) toWrite.set(name, body);
-      else this.pendingBodies.delete(name);
+      else if (!pendingThen || pendingThen.has(name)) this.pendingBodies.delete(name);
     }
     try {
       await this.bodies.write(toWrite);
       const backup = await this.backups.keepCopyOf(this.path, now);
       if (backup) this.references.set(backup, this.liveReferences);
-      await writeFileAtomically(this.path, portfolioText(data));
+      await writeFileAtomically(this.path, this.cipher.seal(portfolioText(data), 'index'));
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       throw new StorageWriteError(code === 'ENOSPC' ? 'the disk is full' : code === 'EACCES' || code === 'EPERM' ? 'permission was refused' : 'the file could not be written');
@@ -156,37 +194,36 @@ class PortfolioIndexAdapter implements Adapter<PortfolioData> {
   }
 }
 
+/**
+ * Opens the portfolio folder, holding its lock until `close`. An encrypted portfolio opens locked
+ * (status 'locked', no store) unless `keyKeeper` remembers its key; `protection.unlock` opens it.
+ */
 export async function openPortfolio(folder: string, options: OpenOptions = {}): Promise<OpenedPortfolio> {
   const now = options.now ?? (() => new Date());
   const newId = options.newId ?? (() => randomUUID());
-  const path = join(folder, portfolioFileName);
-  const backups = new BackupFolder(join(folder, 'backups'));
-  const bodies = new BodyFolder(join(folder, 'bodies'));
   await mkdir(folder, { recursive: true, mode: 0o700 });
   const lock = await lockFolder(folder, now);
   try {
-    return await openLockedPortfolio(folder, path, backups, bodies, now, newId, lock);
+    return await openLockedPortfolio(folder, now, newId, options.keyKeeper ?? noKeyKeeper, lock);
   } catch (error) {
     await lock.release();
     throw error;
   }
 }
 
-async function openLockedPortfolio(
-  folder: string,
-  path: string,
-  backups: BackupFolder,
-  bodies: BodyFolder,
-  now: () => Date,
-  newId: () => string,
-  lock: FolderLock,
-): Promise<OpenedPortfolio> {
+async function openLockedPortfolio(folder: string, now: () => Date, newId: () => string, keyKeeper: KeyKeeper, lock: FolderLock): Promise<OpenedPortfolio> {
+  const path = join(folder, portfolioFileName);
+  const folders = portfolioFolders(folder);
+  const cipher = new FolderCipher({ kind: 'locked' });
+  const gate = new FolderGate();
+  const backups = new BackupFolder(folders.backups, cipher);
+  const bodies = new BodyFolder(folders.bodies, cipher);
+  const reviews = new ReviewFolder(folders.reviews, cipher, gate);
   await backups.ensure();
   await bodies.ensure();
   await removeLeftoverTempFiles(folder);
-  await bodies.removeLeftovers();
 
-  let adapter = new PortfolioIndexAdapter(path, bodies, backups, now);
+  let adapter = new PortfolioIndexAdapter(path, bodies, backups, now, cipher, gate);
   let db: Low<PortfolioData> | null = null;
   let status: PortfolioStatus;
   let closed = false;
@@ -205,12 +242,15 @@ async function openLockedPortfolio(
     warming = setImmediate(() => warmSerialisation(data, prepareEntryTexts(data.entries, from, 200)));
   };
 
+  /**
+   * Keeps a damaged file's bytes as they were. In an encrypted folder they are ciphertext already;
+   * a plain file found there (which may hold text) is kept encrypted, as a 'damaged copy'.
+   */
   const quarantine = async (bytes: Uint8Array | null, name: string): Promise<string | null> => {
     if (!bytes) return null;
-    const damagedFolder = join(folder, 'damaged');
-    await mkdir(damagedFolder, { recursive: true, mode: 0o700 });
-    const target = join(damagedFolder, `${name}-${now().toISOString().replace(/[-:.]/g, '')}.json`);
-    await writeFileAtomically(target, bytes);
+    await mkdir(folders.damaged, { recursive: true, mode: 0o700 });
+    const target = join(folders.damaged, `${name}-${now().toISOString().replace(/[-:.]/g, '')}.json`);
+    await writeFileAtomically(target, isEncryptedFile(bytes) ? bytes : cipher.seal(bytes, 'damaged'));
     await chmod(target, 0o600);
     return target;
   };
@@ -242,7 +282,51 @@ async function openLockedPortfolio(
     warmSerialisation(candidate.data);
   };
 
-  await load();
+  /** An entry's text from memory (recent or not yet written) or its body file; throws when the file is damaged or missing. */
+  const sectionsOf = async (record: EntryRecord): Promise<EntrySections> => {
+    const cached = sectionsCache.get(record.body) ?? adapter.pendingBodies.get(record.body)?.sections;
+    if (cached) return cached;
+    const reading = await bodies.read(record.body, record.id);
+    if (!reading.ok) {
+      await quarantine(reading.bytes, `entry-${record.weekStart}`);
+      throw new EntryUnreadableError(
+        `${record.kind === 'weekly-log' ? "This week's" : "This reflection's"} text could not be read: its file is damaged or missing. It has not been changed; an earlier version may be in the backups.`,
+      );
+    }
+    remember(record.body, reading.body.sections);
+    return reading.body.sections;
+  };
+
+  /** A zip of the portfolio as an unencrypted folder: the index as it stands, the text it names, the reviews. */
+  const plainCopy = async (): Promise<Result<Uint8Array>> => {
+    if (!db || closed) return failure('portfolio-unavailable', 'The portfolio is not open, so no copy of it can be made.');
+    await adapter.idle();
+    const data = db.data;
+    const utf8 = (text: string) => new TextEncoder().encode(text);
+    const files: Record<string, Uint8Array> = { [portfolioFileName]: utf8(portfolioText(data)) };
+    for (const record of data.entries) {
+      try {
+        files[`bodies/${record.body}.json`] = utf8(JSON.stringify({ entryId: record.id, sections: await sectionsOf(record) } satisfies EntryBody));
+      } catch (error) {
+        // A damaged entry is left out (the copy says it cannot be read, as the app does); the rest is copied.
+        if (!(error instanceof EntryUnreadableError)) throw error;
+      }
+    }
+    const reviewNames = await readdir(folders.reviews).catch(() => [] as string[]);
+    for (const name of reviewNames.filter((each) => reviewFilePattern.test(each)).sort()) {
+      const open = cipher.reader();
+      const bytes = await readFile(join(folders.reviews, name)).catch(() => null);
+      const opening = bytes ? open(bytes, 'review') : null;
+      if (opening?.ok) files[`reviews/${name}`] = opening.plain;
+    }
+    return ok(zipSync(files, { level: 6 }));
+  };
+
+  const protection = new FolderProtection({ folder, cipher, gate, keyKeeper, status: () => status, plainCopy, load: async () => (await load(), status) });
+  const opening = await protection.open();
+  if (opening.kind === 'plain' || opening.kind === 'unlocked') await load();
+  else if (opening.kind === 'locked') status = { state: 'locked' };
+  else status = { state: 'damaged', problem: opening.problem, quarantinedAs: null, backups: [] };
 
   const store: PortfolioStore = {
     read: () => {
@@ -253,17 +337,7 @@ async function openLockedPortfolio(
       if (!db) throw new Error('The portfolio is not open');
       const record = db.data.entries.find((entry) => entry.id === entryId);
       if (!record) throw new EntryUnreadableError('That entry does not exist.');
-      const cached = sectionsCache.get(record.body) ?? adapter.pendingBodies.get(record.body)?.sections;
-      if (cached) return cached;
-      const reading = await bodies.read(record.body, entryId);
-      if (!reading.ok) {
-        await quarantine(reading.bytes, `entry-${record.weekStart}`);
-        throw new EntryUnreadableError(
-          `${record.kind === 'weekly-log' ? "This week's" : "This reflection's"} text could not be read: its file is damaged or missing. It has not been changed; an earlier version may be in the backups.`,
-        );
-      }
-      remember(record.body, reading.body.sections);
-      return reading.body.sections;
+      return sectionsOf(record);
     },
     update: async (change, newSections: readonly NewSections[] = []) => {
       if (closed) throw new StorageWriteError('the portfolio has been closed');
@@ -286,6 +360,7 @@ async function openLockedPortfolio(
   };
 
   const restoreBackup = async (backupId: string): Promise<Result<PortfolioStatus>> => {
+    if (cipher.locked) return failure('portfolio-unavailable', 'The portfolio is locked: open it with its passphrase first.');
     const reading = await backups.read(backupId);
     if (!reading.ok || !reading.bytes) return failure('not-found', reading.ok ? 'That backup could not be read.' : reading.problem);
     const restored = reading.data;
@@ -293,8 +368,9 @@ async function openLockedPortfolio(
       await store.update(() => restored);
     } else {
       await adapter.idle();
-      await writeFileAtomically(path, reading.bytes);
-      adapter = new PortfolioIndexAdapter(path, bodies, backups, now);
+      const plain = reading.bytes;
+      await gate.run(() => writeFileAtomically(path, cipher.seal(plain, 'index')));
+      adapter = new PortfolioIndexAdapter(path, bodies, backups, now, cipher, gate);
       await load();
       if (status.state !== 'ready') return failure('storage-failed', 'The backup could not be opened after it was put back.');
     }
@@ -304,9 +380,11 @@ async function openLockedPortfolio(
 
   return {
     folder,
+    reviews,
+    protection,
     status: () => status,
     store: () => (db && !closed ? store : null),
-    listBackups: (): Promise<BackupInfo[]> => backups.list(),
+    listBackups: async (): Promise<BackupInfo[]> => (cipher.locked ? [] : backups.list()),
     restoreBackup,
     flush: () => adapter.idle(),
     close: async () => {
@@ -319,8 +397,11 @@ async function openLockedPortfolio(
   };
 }
 
-/** A save cut off before its rename leaves a temp file; the portfolio file itself is whole. */
+/** A write cut off before its rename leaves a temp file; the file it was to replace is whole. */
 async function removeLeftoverTempFiles(folder: string): Promise<void> {
-  const leftovers = (await readdir(folder)).filter((name) => /^\.portfolio\.json\.\d+\.\d+\.tmp$/.test(name));
-  await Promise.all(leftovers.map((name) => rm(join(folder, name), { force: true })));
+  const folders = portfolioFolders(folder);
+  for (const place of [folder, folders.bodies, folders.backups, folders.reviews, folders.damaged]) {
+    const leftovers = (await readdir(place).catch(() => [] as string[])).filter((name) => leftoverTempFile.test(name));
+    await Promise.all(leftovers.map((name) => rm(join(place, name), { force: true })));
+  }
 }

@@ -9,13 +9,16 @@ import type { EntryRecord, EntrySections } from '../../shared/portfolio/weeklyLo
 import { BackupFolder } from './backups.js';
 import { BodyFolder } from './bodyFolder.js';
 import { decodePortfolioBytes } from './decodePortfolioBytes.js';
-import { portfolioFileName } from './openPortfolio.js';
+import { type CipherMode, type DataKey, FolderCipher, type OpenProblem } from './folderCipher.js';
+import { portfolioFileName } from './folderLayout.js';
+import { type KeyFile, keyFileName, readKeyFile, unwrapKeys, wrappingKeyFor } from './keyFile.js';
 
 /**
  * A portfolio read as it was last saved, for the command line. Nothing here writes: no lock is
  * taken, nothing is migrated on disk, damaged files are not quarantined. The app may have the
  * portfolio open at the same time; the index is replaced only by rename and body files never
- * change, so what is read is one whole saved state.
+ * change, so what is read is one whole saved state. An encrypted portfolio is read with its
+ * passphrase, in memory: nothing decrypted is written anywhere.
  */
 export interface PortfolioSnapshot {
   readonly folder: string;
@@ -35,19 +38,53 @@ export type SnapshotProblem =
   /** portfolio.json was saved by a newer version of the app. */
   | 'newer-version'
   /** An entry's body file is missing or damaged, or the entry does not exist. */
-  | 'entry-unreadable';
+  | 'entry-unreadable'
+  /** The portfolio is encrypted and no passphrase was given. */
+  | 'passphrase-needed'
+  /** The passphrase given does not open the portfolio. */
+  | 'passphrase-wrong';
+
+export interface SnapshotOptions {
+  /** Asked only when the portfolio is encrypted; null when there is none to give. */
+  passphrase?: () => Promise<string | null>;
+}
 
 export type SnapshotReading<T> = { ok: true; value: T } | { ok: false; problem: SnapshotProblem; message: string };
 
 const problem = <T>(kind: SnapshotProblem, message: string): SnapshotReading<T> => ({ ok: false, problem: kind, message });
 
-export async function readPortfolioSnapshot(folder: string): Promise<SnapshotReading<PortfolioSnapshot>> {
+const unopenedIndex: Record<OpenProblem, string> = {
+  locked: 'The portfolio is encrypted and needs its passphrase.',
+  tampered: 'The portfolio file is damaged: it is not as it was when it was encrypted.',
+  'unknown-key': 'The portfolio file is encrypted with a key this portfolio does not hold.',
+  'not-encrypted': 'The portfolio file is not encrypted, though this portfolio is: it may have been replaced by another file.',
+  'no-key-file': `The portfolio file is encrypted, but its key file (${keyFileName}) is missing.`,
+};
+
+/** How an encrypted folder's files are read, as its key file says, without finishing any change it records. */
+function readingModeFor(file: KeyFile, keys: ReadonlyMap<string, DataKey>): CipherMode {
+  return { kind: 'keys', keys, writeWith: null, readsPlain: file.state === 'encrypting' || file.state === 'decrypting' };
+}
+
+export async function readPortfolioSnapshot(folder: string, options: SnapshotOptions = {}): Promise<SnapshotReading<PortfolioSnapshot>> {
   const folderKind = await kindOf(folder);
   if (folderKind === 'missing') return problem('folder-missing', `There is no folder at ${folder}.`);
   if (folderKind === 'file') return problem('folder-missing', `${folder} is a file, not a portfolio folder.`);
 
+  const cipher = new FolderCipher();
+  const keyFile = await readKeyFile(folder);
+  if (keyFile.kind === 'damaged') return problem('damaged', keyFile.problem.replace('this encrypted portfolio', `the encrypted portfolio in ${folder}`));
+  if (keyFile.kind === 'found') {
+    const passphrase = options.passphrase ? await options.passphrase() : null;
+    if (passphrase === null) return problem('passphrase-needed', `The portfolio in ${folder} is encrypted: its passphrase is needed to read it.`);
+    const keys = passphrase.trim() === '' ? null : unwrapKeys(keyFile.file, await wrappingKeyFor(keyFile.file, passphrase));
+    if (!keys) return problem('passphrase-wrong', `That passphrase does not open the portfolio in ${folder}. Nothing was read or changed.`);
+    cipher.setMode(readingModeFor(keyFile.file, keys));
+  }
+
   const indexPath = join(folder, portfolioFileName);
-  const backups = new BackupFolder(join(folder, 'backups'));
+  const backups = new BackupFolder(join(folder, 'backups'), cipher);
+  const open = cipher.reader();
   let bytes: Uint8Array;
   try {
     bytes = await readFile(indexPath);
@@ -61,15 +98,20 @@ export async function readPortfolioSnapshot(folder: string): Promise<SnapshotRea
     return problem('damaged', `The portfolio file in ${folder} could not be read (it may be locked by another program or not accessible to you).`);
   }
 
-  const text = decodePortfolioBytes(bytes);
-  const reading = text === null ? { ok: false as const, problem: 'The portfolio file contains damaged bytes (it is not valid text).' } : readPortfolioText(text);
+  const opening = open(bytes, 'index');
+  const text = opening.ok ? decodePortfolioBytes(opening.plain) : null;
+  const reading = !opening.ok
+    ? { ok: false as const, problem: unopenedIndex[opening.problem] }
+    : text === null
+      ? { ok: false as const, problem: 'The portfolio file contains damaged bytes (it is not valid text).' }
+      : readPortfolioText(text);
   if (!reading.ok) {
     if (text !== null && savedByNewerVersion(text)) return problem('newer-version', reading.problem);
     return problem('damaged', `${reading.problem} ${await whereGoodCopiesAre(folder, backups)}`);
   }
 
   const data = reading.data;
-  const bodies = new BodyFolder(join(folder, 'bodies'));
+  const bodies = new BodyFolder(join(folder, 'bodies'), cipher);
   return {
     ok: true,
     value: {

@@ -4,6 +4,8 @@
  * test can act as Electron would (emit events, call the registered handlers).
  */
 import { EventEmitter } from 'node:events';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 export interface Preventable {
   prevented: boolean;
@@ -115,6 +117,10 @@ class FakeApp extends EventEmitter {
   exit(code = 0): void {
     this.exitCode = code;
   }
+  /** userData and the like: a folder of this test process's own (created by whoever writes there). */
+  getPath(name: string): string {
+    return join(tmpdir(), `reflective-portfolio-fake-${name}-${process.pid}`);
+  }
 }
 
 export const app = new FakeApp();
@@ -189,4 +195,36 @@ export function resetFakeElectron(): void {
   Object.assign(session.defaultSession, { permissionRequest: null, permissionCheck: null, devicePermission: null });
   Menu.applicationMenu = null;
   dialog.errors = [];
+}
+
+const fakeKeychainMark = Buffer.from('fake-keychain:', 'utf8');
+
+/**
+ * safeStorage on a desktop with a keychain. Its "encryption" is a reversible scramble with a mark,
+ * enough for a test to see that what was kept went through it and never sits on disk as given.
+ * `available` false plays a machine without a keychain; `backend` 'basic_text' Linux without one.
+ */
+export const safeStorage = {
+  available: true,
+  backend: 'gnome_libsecret' as string,
+  encrypted: 0,
+  async isAsyncEncryptionAvailable(): Promise<boolean> {
+    return this.available;
+  },
+  async encryptStringAsync(plainText: string): Promise<Buffer> {
+    if (!this.available) throw new Error('Encryption is not available.');
+    this.encrypted += 1;
+    return Buffer.concat([fakeKeychainMark, Buffer.from(plainText, 'utf8').map((byte) => byte ^ 0x5a)]);
+  },
+  async decryptStringAsync(encrypted: Buffer): Promise<{ result: string; shouldReEncrypt: boolean }> {
+    if (!this.available || !encrypted.subarray(0, fakeKeychainMark.length).equals(fakeKeychainMark)) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+    return { result: Buffer.from(encrypted.subarray(fakeKeychainMark.length).map((byte) => byte ^ 0x5a)).toString('utf8'), shouldReEncrypt: false };
+  },
+  getSelectedStorageBackend(): string {
+    return this.backend;
+  },
+};
+
+export function resetFakeSafeStorage(): void {
+  Object.assign(safeStorage, { available: true, backend: 'gnome_libsecret', encrypted: 0 });
 }
