@@ -2,7 +2,7 @@ import type { PrivacyFinding } from './findings.js';
 import { crossesSentence } from './textContext.js';
 
 /**
- * Dates of birth: a date ("12/03/1948", "12.03.48", "1948-03-12", "12 March 1948", "12th of March
+ * Dates of birth: a date ("12/03/1948", "12.03.48", "12 03 1948", "12-Mar-1948", "1948-03-12", "12 March 1948", "12th of March
  * 1948", "March 12th, 1948", and, next to "born" or "birthday", "14 February" or "April 1936")
  * that is close to words about birth ("DOB", "D.O.B.", "date of birth", "born", "birthday") in the
  * same sentence, or has a year and sits in a sentence that gives an age ("aged 84", "84-year-old").
@@ -17,7 +17,8 @@ const ordinal = '(?:st|nd|rd|th)?';
 /** Each form of date, longest first at any place; `d`, `m` and `y` are the day, month and year. */
 const datePattern = new RegExp(
   [
-    `(?<![\\d./-])(?<d1>\\d{1,2})(?<sep>[/.-])(?<m1>\\d{1,2})\\k<sep>(?<y1>\\d{4}|\\d{2})(?![\\d]|[./-]\\d)`,
+    `(?<![\\d./-])(?<d1>\\d{1,2})(?<sep>[/.\\- ])(?<m1>\\d{1,2})\\k<sep>(?<y1>\\d{4}|\\d{2})(?![\\d]|[./-]\\d)`,
+    `(?<![\\d./-])(?<d6>\\d{1,2})(?<sep6>[-/ ])(?<m6>${month})\\k<sep6>(?<y6>\\d{4}|\\d{2})(?!\\d)`,
     `(?<![\\d./-])(?<y2>\\d{4})-(?<m2>\\d{1,2})-(?<d2>\\d{1,2})(?![\\d]|[./-]\\d)`,
     `(?<![\\p{L}\\d])(?:the\\s+)?(?<d3>\\d{1,2})${ordinal}\\s+(?:of\\s+)?(?<m3>${month})\\.?(?![\\p{L}])(?:,?\\s+(?<y3>\\d{4}|'\\d{2})(?!\\d))?`,
     `(?<![\\p{L}])(?<m4>${month})\\.?\\s+(?<d4>\\d{1,2})${ordinal}(?![\\p{L}\\d])(?:,?\\s+(?<y4>\\d{4})(?!\\d))?`,
@@ -54,10 +55,10 @@ function yearsOf(written: string | undefined): number[] {
 
 function readDate(match: RegExpMatchArray): FoundDate | null {
   const groups = match.groups ?? {};
-  const day = groups['d1'] ?? groups['d2'] ?? groups['d3'] ?? groups['d4'];
-  const monthText = groups['m1'] ?? groups['m2'] ?? groups['m3'] ?? groups['m4'] ?? groups['m5'] ?? '';
+  const day = groups['d1'] ?? groups['d2'] ?? groups['d3'] ?? groups['d4'] ?? groups['d6'];
+  const monthText = groups['m1'] ?? groups['m2'] ?? groups['m3'] ?? groups['m4'] ?? groups['m5'] ?? groups['m6'] ?? '';
   const monthIndex = /^\d+$/.test(monthText) ? Number(monthText) : monthNumber(monthText);
-  const years = yearsOf(groups['y1'] ?? groups['y2'] ?? groups['y3'] ?? groups['y4'] ?? groups['y5']);
+  const years = yearsOf(groups['y1'] ?? groups['y2'] ?? groups['y3'] ?? groups['y4'] ?? groups['y5'] ?? groups['y6']);
   if (monthIndex < 1 || monthIndex > 12) return null;
   if (day !== undefined && (Number(day) < 1 || Number(day) > daysIn(monthIndex))) return null;
   if (years.length === 1 && ((years[0] ?? 0) < 1880 || (years[0] ?? 0) > 2100)) return null;

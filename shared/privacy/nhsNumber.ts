@@ -26,7 +26,7 @@ export function isValidNhsNumber(text: string): boolean {
 
 /** Ten digits, 3-3-4 with one kind of separator or none, not part of a longer run of digits. */
 const nhsShape = /(?<!\d|\d[-./,])\d{3}([ -]?)\d{3}\1\d{4}(?!\d|[-./,]\d)/g;
-const labelBefore = /\bNHS(?:\s*(?:no\b\.?|num\b\.?|number|#|:)|#)[^\d\n]{0,25}$/i;
+const labelBefore = /\bNHS(?:(?:\s*(?:no\b\.?|num\b\.?|number|#|:)|#)[^\d\n]{0,25}|\s+)$/i;
 const labelAfter = /^[\s(]{0,3}NHS\s*(?:no\b|num\b|number)/i;
 
 export function findNhsNumbers(text: string): PrivacyFinding[] {

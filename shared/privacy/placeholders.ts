@@ -28,7 +28,7 @@ export function placeholderFor(kind: FindingKind, letterIndex = 0): string {
   return isName(kind) ? `[patient ${patientLetter(letterIndex)}]` : labels[kind];
 }
 
-const title = /^(?:mrs|mr|ms|miss|mx|master|dr|doctor|prof|professor|sister|nurse)\.?\s+/iu;
+const title = /^(?:mrs|mr|ms|miss|mx|master|dr|doctor|prof|professor|sister|sr|nurse)\.?\s+/iu;
 const initials = /^(?:\p{Lu}(?:\.\s*|\s+))+/u;
 
 /**

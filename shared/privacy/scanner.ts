@@ -21,7 +21,7 @@ import { findTitledNames } from './titledName.js';
 const precedence: readonly FindingKind[] = ['nhs-number', 'email', 'record-number', 'date-of-birth', 'phone', 'postcode', 'titled-name', 'listed-name'];
 const hasDigit = /\d/;
 const hasCapital = /\p{Lu}/u;
-const hasTitle = /(?:^|[^\p{L}])(?:mr|mrs|ms|miss|mx|master|dr|doctor|prof|professor|sister|nurse)\.?[ \t]/iu;
+const hasTitle = /(?:^|[^\p{L}])(?:mr|mrs|ms|miss|mx|master|dr|doctor|prof|professor|sister|sr|nurse)\.?[ \t]/iu;
 
 function candidates(text: string, options: ScanOptions): PrivacyFinding[] {
   const found: PrivacyFinding[] = [];

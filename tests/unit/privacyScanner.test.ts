@@ -50,6 +50,7 @@ describe('NHS numbers in text', () => {
     for (const label of ['NHS no. ', 'NHS No: ', 'NHS # ', 'NHS: ', 'NHS number ']) {
       expect(scanText(`${label}943 476 5919`, noScanLists)[0]?.confidence).toBe('high');
     }
+    expect(scanText('Bed 3, NHS 943 476 5919.', noScanLists)[0]?.confidence).toBe('high');
     expect(scanText('The sticker read 943 476 5919.', noScanLists)[0]?.confidence).toBe('medium');
   });
 
@@ -79,6 +80,13 @@ describe('dates of birth', () => {
     expect(only('His birthday is 14 February and he loves cake.', 'date-of-birth')).toEqual(['14 February']);
     expect(only('She was born in April 1936.', 'date-of-birth')).toEqual(['April 1936']);
     expect(only('The date of birth was given as 1955-08-14.', 'date-of-birth')).toEqual(['1955-08-14']);
+  });
+
+  it('reads the forms records print: month abbreviations between hyphens, spaces between numbers', () => {
+    expect(only('Her DOB is 12-Mar-1948.', 'date-of-birth')).toEqual(['12-Mar-1948']);
+    expect(only('DOB 12/Mar/48 on the label.', 'date-of-birth')).toEqual(['12/Mar/48']);
+    expect(only('DOB 12 03 1948 on the label.', 'date-of-birth')).toEqual(['12 03 1948']);
+    expect(kinds('The meeting is on 12 03 2024 at 10.')).toEqual([]);
   });
 
   it('flags a dated year that fits an age in the same sentence, less surely', () => {
@@ -168,6 +176,14 @@ describe('titled names', () => {
     expect(only('Mr Smith-Jones walked.', 'titled-name')).toEqual(['Mr Smith-Jones']);
     expect(only('Mrs Ní Dhomhnaill spoke Irish.', 'titled-name')).toEqual(['Mrs Ní Dhomhnaill']);
     expect(only("Mrs Marsh's daughter rang.", 'titled-name')).toEqual(['Mrs Marsh']);
+  });
+
+  it('reads names in capitals after Mr, Mrs, Ms, Miss or Mx, and "Sr" for Sister', () => {
+    expect(only('MRS PATEL was admitted.', 'titled-name')).toEqual(['MRS PATEL']);
+    expect(only('MR JOHN SMITH was admitted.', 'titled-name')).toEqual(['MR JOHN SMITH']);
+    expect(only('MR J SMITH SAID NO.', 'titled-name')).toEqual(['MR J SMITH']);
+    expect(only('THE MR MEN BOOKS.', 'titled-name')).toEqual([]);
+    expect(only('Sr Jones said yes.', 'titled-name')).toEqual(['Sr Jones']);
   });
 
   it('is surer of Mr, Mrs, Ms, Miss and Mx than of Dr, Sister or Nurse', () => {
