@@ -1,5 +1,5 @@
 import type { PrivacyFinding } from './findings.js';
-import { crossesSentence } from './textContext.js';
+import { crossesSentence } from './crossesSentence.js';
 
 /**
  * Dates of birth: a date ("12/03/1948", "12.03.48", "12 03 1948", "12-Mar-1948", "1948-03-12", "12 March 1948", "12th of March

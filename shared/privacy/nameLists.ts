@@ -1,5 +1,4 @@
 import type { PrivacyFinding, ScanOptions } from './findings.js';
-import { phrasePattern } from './textContext.js';
 
 /**
  * The user's own lists: names always flagged wherever they appear as whole words, whatever their
@@ -14,6 +13,15 @@ interface CompiledLists {
 }
 
 const keptLists = new Map<string, CompiledLists>();
+
+/** A pattern matching `phrase` literally, any run of spaces in it matching any run of spaces. */
+const phrasePattern = (phrase: string): string =>
+  phrase
+    .trim()
+    .split(/\s+/u)
+    .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('\\s+');
+
 const mostListsKept = 8;
 
 function wholeWordsPattern(names: readonly string[]): RegExp | null {
