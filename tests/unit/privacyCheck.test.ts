@@ -223,13 +223,13 @@ describe('the command line', () => {
     const refused = await cli('export', 'weeks', '--portfolio', folder, '--week', weekStart, '--out', out, '--fail-on-findings');
     expect(refused.status).not.toBe(0);
     expect(refused.stdout).toContain('Privacy check: 2 possible identifiers found');
-    expect(refused.stdout).toContain(`NHS number "${nhsNumber}" in Weekly log`);
+    expect(refused.stdout).toContain(`NHS number "${nhsNumber}" in Week commencing Monday 7 October 2019 › `);
     expect(refused.stderr).toMatch(/Nothing was saved, because of --fail-on-findings/);
     expect(existsSync(out)).toBe(false);
 
     const saved = await cli('export', 'weeks', '--portfolio', folder, '--week', weekStart, '--out', out);
     expect(saved.status).toBe(0);
-    expect(saved.stdout).toContain('Name "Mrs Patel" in Weekly log');
+    expect(saved.stdout).toContain('Name "Mrs Patel" in Week commencing Monday 7 October 2019 › ');
     expect(existsSync(out)).toBe(true);
   });
 
