@@ -5,7 +5,7 @@
  */
 import os from 'node:os';
 import path from 'node:path';
-import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, session } from 'electron';
+import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, safeStorage, session } from 'electron';
 import { ipcChannels } from '../shared/api/contract.js';
 import { applicationMenuTemplate } from './desktop/applicationMenu.js';
 import { readSharingFile, sharingFileFilters, sharingFileKind } from './desktop/openSharingFile.js';
@@ -20,6 +20,7 @@ import { portfolioFolderFor } from './startup/defaultPortfolioFolder.js';
 import { type PortfolioApi, openPortfolioApi } from './startup/openPortfolioApi.js';
 import { PortfolioInUseError } from './storage/folderLock.js';
 import { reportFaultsQuietly } from './security/quietFaults.js';
+import { keychainKeyKeeper } from './security/rememberedKeys.js';
 
 // Only in Electron itself: the tests import this file with fake modules inside their own process.
 if (process.versions['electron']) reportFaultsQuietly(process, (line) => process.stderr.write(line), (code) => app.exit(code));
@@ -165,7 +166,14 @@ function startDesktop(folder: string): void {
   });
 
   void app.whenReady().then(async () => {
-    portfolio = await openPortfolioApi({ folder, mode: 'desktop', version: app.getVersion(), exportWorker: path.join(__dirname, 'exportWorker.cjs') });
+    portfolio = await openPortfolioApi({
+      folder,
+      mode: 'desktop',
+      version: app.getVersion(),
+      exportWorker: path.join(__dirname, 'exportWorker.cjs'),
+      // The keys of an encrypted portfolio, remembered only when the user asks, in the system's keychain.
+      keyKeeper: keychainKeyKeeper(safeStorage, app.getPath('userData')),
+    });
     guardSession(session.defaultSession);
     protocol.handle(appScheme, createRendererProtocolHandler(rendererDir));
     ipcMain.handle(ipcChannels.call, createIpcCallHandler(portfolio.handlers));
