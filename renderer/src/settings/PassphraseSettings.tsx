@@ -205,7 +205,7 @@ export function PassphraseSettings() {
         <PasswordField id="change-current" label="Current passphrase" value={removing ? '' : current} onChange={setCurrent} problem={removing ? null : currentProblem} describedBy="change-passphrase-heading" autoComplete="current-password" />
         <PassphraseFields
           idPrefix="change"
-          legend="New passphrase"
+          legend="Choose a new passphrase"
           label="New passphrase"
           passphrase={next}
           again={again}
