@@ -9,6 +9,8 @@ import { IdeaBlock } from './IdeaBlock.js';
 import { ItemIds } from './ItemIds.js';
 import { MentorCommentHighlights } from './MentorCommentHighlights.js';
 import { newItemId } from './newItemId.js';
+import { PrivacyHighlights } from './PrivacyHighlights.js';
+import type { PrivacySource } from '../privacy/PrivacyStore.js';
 
 function planCheckboxLabel(text: string): string {
   return `Plan done: ${text.trim() || 'empty plan'}`;
@@ -18,13 +20,15 @@ function planCheckboxLabel(text: string): string {
  * Every section's editor has the same schema, so whatever a saved week holds can be shown and
  * saved back whole; sections differ only in how they start and which shortcuts they offer. Ideas are
  * numbered across weekly logs, so only a weekly log's sections offer the idea shortcut
- * (`ideaShortcut`); a reflection still shows an idea block pasted into it.
+ * (`ideaShortcut`); a reflection still shows an idea block pasted into it. With a `privacy` source,
+ * possible identifiers are underlined as the user writes (the author's own editors, not a mentor's view).
  */
 export function sectionExtensions(
   sectionId: string,
   isItemIdUsedElsewhere: (id: string) => boolean,
   codeOf: (tag: EvidenceTag) => string = (tag) => tag.outcome,
   ideaShortcut = true,
+  privacy: PrivacySource | null = null,
 ): Extensions {
   return [
     StarterKit.configure({
@@ -39,5 +43,6 @@ export function sectionExtensions(
     EvidenceMark.configure({ codeOf }),
     CaretOnFocus,
     MentorCommentHighlights,
+    PrivacyHighlights.configure({ source: privacy }),
   ];
 }

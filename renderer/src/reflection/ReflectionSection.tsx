@@ -10,6 +10,8 @@ import { sectionExtensions } from '../editor/sectionExtensions.js';
 import { toEditorDoc } from '../editor/toEditorDoc.js';
 import { EvidenceAtCaret } from '../evidence/EvidenceAtCaret.js';
 import { SectionEditor } from '../week/SectionEditor.js';
+import type { EntryPrivacy } from '../privacy/EntryPrivacy.js';
+import { PrivacyAtCaret } from '../privacy/PrivacyAtCaret.js';
 
 interface ReflectionSectionProps {
   section: TemplateSection;
@@ -22,6 +24,8 @@ interface ReflectionSectionProps {
   onUnreadable(): void;
   onChange(sectionId: string, doc: EditorDoc): void;
   onFocus(sectionId: string): void;
+  /** The reflection's privacy check: possible identifiers under the section. */
+  privacy: EntryPrivacy;
 }
 
 /** A stored section with no blocks would not fit the editor's schema: start it afresh. */
@@ -33,13 +37,13 @@ function startingDoc(doc: EditorDoc | undefined): EditorDoc {
  * One section of a reflection: its title, the template's prompt shown as a hint (never as text to
  * delete) and its own editor. The editor lives as long as the section is on the page.
  */
-export function ReflectionSection({ section, initial, frameworks, codeOf, onReady, onUnreadable, onChange, onFocus }: ReflectionSectionProps) {
+export function ReflectionSection({ section, initial, frameworks, codeOf, onReady, onUnreadable, onChange, onFocus, privacy }: ReflectionSectionProps) {
   const latest = useRef({ codeOf, onChange, onFocus });
   latest.current = { codeOf, onChange, onFocus };
   const editor = useEditor(
     sectionEditorOptions(
       section.id,
-      sectionExtensions(section.id, () => false, (tag) => latest.current.codeOf(tag), false),
+      sectionExtensions(section.id, () => false, (tag) => latest.current.codeOf(tag), false, privacy.store),
     ),
     [],
   );
@@ -72,7 +76,12 @@ export function ReflectionSection({ section, initial, frameworks, codeOf, onRead
       title={section.title}
       editor={editor}
       hint={section.prompt}
-      footer={<EvidenceAtCaret editor={editor} frameworks={frameworks} sectionTitle={section.title} />}
+      footer={
+        <>
+          <EvidenceAtCaret editor={editor} frameworks={frameworks} sectionTitle={section.title} />
+          <PrivacyAtCaret editor={editor} privacy={privacy} sectionTitle={section.title} />
+        </>
+      }
     />
   );
 }

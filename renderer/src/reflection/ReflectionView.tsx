@@ -19,6 +19,8 @@ import { useSession } from '../session/SessionContext.js';
 import { LoadFailure } from '../shell/LoadFailure.js';
 import { type EntryEditors, EntryWithComments } from '../sharing/EntryWithComments.js';
 import { WeekTimeline } from '../week/WeekTimeline.js';
+import { PrivacySummary } from '../privacy/PrivacySummary.js';
+import { useEntryPrivacy } from '../privacy/useEntryPrivacy.js';
 import { DeleteReflection } from './DeleteReflection.js';
 import { ReflectionDeleted } from './ReflectionDeleted.js';
 import { LinkedOutcomes } from './LinkedOutcomes.js';
@@ -70,6 +72,11 @@ export function ReflectionView({ entryId, passage = null }: ReflectionViewProps)
     void session.frameworks.load();
     void session.timeline.load();
   }, [session]);
+
+  const privacy = useEntryPrivacy(
+    useCallback(async () => entryId, [entryId]),
+    useCallback(() => entryId, [entryId]),
+  );
 
   useEffect(() => {
     let cancelled = false;
@@ -352,6 +359,7 @@ export function ReflectionView({ entryId, passage = null }: ReflectionViewProps)
               }}
             />
             <EntryWithComments entryId={entryId} ready={load.state === 'ready'} editors={entryEditors} entryKind="reflection">
+              <PrivacySummary privacy={privacy} entryLabel="this reflection" ready={load.state === 'ready'} />
               <div className="log-sections" key={`sections-${generation}`}>
                 {sectionsShown(template, entry).map((section) => (
                   <ReflectionSection
@@ -364,6 +372,7 @@ export function ReflectionView({ entryId, passage = null }: ReflectionViewProps)
                     onUnreadable={onUnreadable}
                     onChange={onChange}
                     onFocus={onFocus}
+                    privacy={privacy}
                   />
                 ))}
               </div>

@@ -31,6 +31,9 @@ import { LoadFailure } from '../shell/LoadFailure.js';
 import { CpdFields } from '../cpd/CpdFields.js';
 import { worthRetrying } from '../frameworks/useFrameworkAutosave.js';
 import { type EntryEditors, EntryWithComments } from '../sharing/EntryWithComments.js';
+import { PrivacyAtCaret } from '../privacy/PrivacyAtCaret.js';
+import { PrivacySummary } from '../privacy/PrivacySummary.js';
+import { useEntryPrivacy } from '../privacy/useEntryPrivacy.js';
 
 interface WeekViewProps {
   weekStart: CalendarDate;
@@ -89,6 +92,18 @@ export function WeekView({ weekStart, thisWeek, passage = null }: WeekViewProps)
     void session.timeline.load();
     void session.frameworks.load();
   }, [session]);
+
+  // A dismissal names the week's log, so a week typed into for the first time is saved first.
+  const privacy = useEntryPrivacy(
+    useCallback(async () => {
+      const week = loadedWeek.current;
+      if (week === null) return null;
+      await session.saves.flush();
+      const result = await session.client.call('week.get', { weekStart: week });
+      return result.ok ? (result.value.entry?.id ?? null) : null;
+    }, [session]),
+    useCallback(() => (loadedWeek.current === null ? null : `week:${loadedWeek.current}`), []),
+  );
 
   // A renamed outcome shows its new code on hover at once.
   useEffect(() => {
@@ -399,6 +414,7 @@ export function WeekView({ weekStart, thisWeek, passage = null }: WeekViewProps)
           </>
         ) : null}
         <EntryWithComments entryId={entryId} ready={ready} editors={entryEditors} entryKind="week">
+          <PrivacySummary privacy={privacy} entryLabel="this week" ready={ready} />
           <div className={`log-sections${ready ? '' : ' log-sections--inactive'}`} hidden={shownWeek === null}>
             {weeklyLogSections.map((section) => (
               <SectionEditor
@@ -408,7 +424,12 @@ export function WeekView({ weekStart, thisWeek, passage = null }: WeekViewProps)
                 editor={editors[section.id]}
                 hint={sectionHints[section.id]}
                 actions={section.id === 'thisWeek' ? <AddIdeaButton onAddIdea={addIdea} disabled={!ready} /> : undefined}
-                footer={<EvidenceAtCaret editor={editors[section.id]} frameworks={frameworks} sectionTitle={section.title} />}
+                footer={
+                  <>
+                    <EvidenceAtCaret editor={editors[section.id]} frameworks={frameworks} sectionTitle={section.title} />
+                    <PrivacyAtCaret editor={editors[section.id]} privacy={privacy} sectionTitle={section.title} />
+                  </>
+                }
               />
             ))}
           </div>

@@ -6,13 +6,16 @@ import type { EvidenceTag } from '../../../shared/frameworks/framework.js';
 import { docHoldsItemId } from '../editor/docHoldsItemId.js';
 import { sectionEditorOptions } from '../editor/sectionEditorOptions.js';
 import { sectionExtensions } from '../editor/sectionExtensions.js';
+import { privacyStoreOf } from '../privacy/PrivacyStore.js';
+import { useSession } from '../session/SessionContext.js';
 
 export type WeekEditors = Record<WeeklyLogSectionId, Editor>;
 
 type IsUsedElsewhere = (ownSection: WeeklyLogSectionId, id: string) => boolean;
 
 function useSectionEditor(sectionId: WeeklyLogSectionId, isUsedElsewhere: IsUsedElsewhere, codeOf: (tag: EvidenceTag) => string): Editor {
-  return useEditor(sectionEditorOptions(sectionId, sectionExtensions(sectionId, (id) => isUsedElsewhere(sectionId, id), codeOf)), []);
+  const session = useSession();
+  return useEditor(sectionEditorOptions(sectionId, sectionExtensions(sectionId, (id) => isUsedElsewhere(sectionId, id), codeOf, true, privacyStoreOf(session))), []);
 }
 
 /**
