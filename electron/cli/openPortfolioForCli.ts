@@ -24,6 +24,9 @@ export const terminalPassphraseSource: PassphraseSource = {
       return String(await read<string>({ prompt: question, silent: true, replace: '', input: process.stdin, output: process.stderr }));
     } catch {
       return null;
+    } finally {
+      // Nothing typed was shown, so the line the prompt is on is ended here.
+      process.stderr.write('\n');
     }
   },
 };

@@ -3,7 +3,8 @@ import { dirname, join, relative } from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/runCli.js';
-import { passphraseVariable } from '../../electron/cli/openPortfolioForCli.js';
+import { type PassphraseSource, openPortfolioForCli, passphraseVariable } from '../../electron/cli/openPortfolioForCli.js';
+import { readCommandLine } from '../../electron/cli/commandLine.js';
 import { encryptedFileMagic, keyIdOf } from '../../electron/storage/folderCipher.js';
 import { keyFileName, readKeyFile } from '../../electron/storage/keyFile.js';
 import { type OpenedPortfolio, openPortfolio } from '../../electron/storage/openPortfolio.js';
@@ -509,6 +510,20 @@ describe('the command line', () => {
     expect(listed.stderr).toBe('');
     expect(listed.status).toBe(0);
     expect(listed.stdout).toMatch(/^entry-2019-09-02 .* Weekly log /m);
+
+    // At a terminal, with nothing in the environment, it asks (the echo-off prompt itself is the read package's).
+    delete process.env[passphraseVariable];
+    const questions: string[] = [];
+    const terminal = (answer: string | null): PassphraseSource => ({
+      environment: () => undefined,
+      canAsk: () => true,
+      ask: async (question) => (questions.push(question), answer),
+    });
+    const reading = readCommandLine(['list', 'entries', '--portfolio', folder]);
+    if (!reading.ok) throw new Error(reading.problem);
+    expect((await openPortfolioForCli(reading.commandLine, terminal(passphrase))).data.entries.length).toBe(3);
+    expect(questions).toEqual([`Passphrase for the portfolio in ${folder}: `]);
+    await expect(openPortfolioForCli(reading.commandLine, terminal(null))).rejects.toThrow('No passphrase was given, so the encrypted portfolio was not read.');
 
     const snapshot = await readPortfolioSnapshot(folder, { passphrase: async () => passphrase });
     if (!snapshot.ok) throw new Error(snapshot.message);
