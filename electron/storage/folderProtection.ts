@@ -81,7 +81,15 @@ export class FolderProtection implements PortfolioProtection {
       await keyKeeper.forget(file.id).catch(() => undefined);
       return { kind: 'locked' };
     }
-    await this.options.gate.run(() => this.finish({ file, wrappingKey: Buffer.from(kept), keys }));
+    try {
+      await this.options.gate.run(() => this.finish({ file, wrappingKey: Buffer.from(kept), keys }));
+    } catch {
+      // An unfinished change that cannot be completed now (a full disk, say): the passphrase is asked
+      // for, and unlocking tries again and says why if it fails.
+      this.unlocked = null;
+      cipher.setMode({ kind: 'locked' });
+      return { kind: 'locked' };
+    }
     if (!this.encrypted) await keyKeeper.forget(file.id).catch(() => undefined);
     this.remembered = this.encrypted;
     return this.encrypted ? { kind: 'unlocked' } : { kind: 'plain' };
@@ -107,6 +115,8 @@ export class FolderProtection implements PortfolioProtection {
       try {
         await this.options.gate.run(() => this.finish(opened));
       } catch (error) {
+        this.unlocked = null;
+        this.options.cipher.setMode({ kind: 'locked' });
         return failure('storage-failed', `The passphrase is right, but an unfinished change of it could not be completed (${reasonOf(error)}). Nothing was lost; try again.`);
       }
       if (!this.encrypted) await this.options.keyKeeper.forget(reading.file.id).catch(() => undefined);

@@ -1,4 +1,4 @@
-import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rmdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -6,7 +6,7 @@ import { runCli } from '../../electron/cli/runCli.js';
 import { type PassphraseSource, openPortfolioForCli, passphraseVariable } from '../../electron/cli/openPortfolioForCli.js';
 import { readCommandLine } from '../../electron/cli/commandLine.js';
 import { encryptedFileMagic, keyIdOf } from '../../electron/storage/folderCipher.js';
-import { keyFileName, readKeyFile } from '../../electron/storage/keyFile.js';
+import { keyFileName, readKeyFile, unwrapKeys, wrappingKeyFor, writeKeyFile } from '../../electron/storage/keyFile.js';
 import { type OpenedPortfolio, openPortfolio } from '../../electron/storage/openPortfolio.js';
 import { readPortfolioSnapshot } from '../../electron/storage/readPortfolioSnapshot.js';
 import { dispatch } from '../../shared/api/dispatch.js';
@@ -362,6 +362,43 @@ describe('changing the passphrase', () => {
     const reopened = await open(folder);
     await reopened.protection.unlock(otherPassphrase, false);
     expect(JSON.stringify(await storeOf(reopened).sections('entry-2019-10-07'))).toContain(last);
+  }, 30_000);
+});
+
+describe('an unfinished change', () => {
+  it('is finished when the portfolio is next unlocked; if it cannot be, unlocking says so and the portfolio stays locked', async () => {
+    const folder = await tempFolder();
+    const portfolio = await open(folder);
+    await writeSample(portfolio, 'words');
+    await portfolio.protection.setPassphrase(passphrase, false);
+    const before = await contentsOf(portfolio);
+    await portfolio.close();
+    // As if a change had been cut off after its first step: the key file says the files are being decrypted.
+    const reading = await readKeyFile(folder);
+    if (reading.kind !== 'found') throw new Error('no key file');
+    const wrappingKey = await wrappingKeyFor(reading.file, passphrase);
+    const keys = unwrapKeys(reading.file, wrappingKey);
+    await writeKeyFile(folder, { id: reading.file.id, state: 'decrypting', kdf: reading.file.kdf, wrappingKey, keys: [...(keys?.values() ?? [])] });
+    // A folder where a body file should be stops the rewriting part-way.
+    await mkdir(join(folder, 'bodies', 'in-the-way.json'));
+
+    const first = await open(folder);
+    const failed = await first.protection.unlock(passphrase, false);
+    expect(failed.ok ? null : failed.error).toEqual({
+      code: 'storage-failed',
+      message: 'The passphrase is right, but an unfinished change of it could not be completed (a file could not be written). Nothing was lost; try again.',
+    });
+    expect(first.status()).toEqual({ state: 'locked' });
+    expect(first.store()).toBeNull();
+    await rmdir(join(folder, 'bodies', 'in-the-way.json'));
+    const unlocked = await first.protection.unlock(passphrase, false);
+    expect(unlocked.ok && unlocked.value.state).toBe('ready');
+    expect(first.protection.state().encrypted).toBe(false);
+    expect(await contentsOf(first)).toEqual(before);
+    await first.close();
+    const files = await filesUnder(folder);
+    expect(files.has(keyFileName)).toBe(false);
+    for (const [name, bytes] of contentFiles(files)) expect(() => JSON.parse(bytes.toString('utf8')), name).not.toThrow();
   }, 30_000);
 });
 
