@@ -6,7 +6,9 @@ export const mainHelp = `Usage: ${programName} <command> [options]
 
 Lists what a portfolio holds and exports Word documents from it, without opening the app. The
 portfolio folder is only read, never changed, so this works while the app has it open (it reads
-the last saved state).
+the last saved state). An encrypted portfolio is read with its passphrase, given in the
+environment variable REFLECTIVE_PORTFOLIO_PASSPHRASE or, at a terminal, typed when asked (it is
+not shown). Every export is checked for possible patient identifiers, which are listed.
 
 Commands:
   list frameworks   The portfolio's frameworks, with the ids --framework takes.
