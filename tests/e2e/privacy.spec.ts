@@ -209,4 +209,48 @@ test.describe('Privacy while writing', () => {
     await expect(editor).toContainText('[patient B]’s daughter, [patient A], asked me why her father had been moved. Dr Lee was not on the ward.');
     await expect.poll(() => underlined(editor)).toEqual(['Dr Lee']);
   });
+
+  test('names added to the always-flag and never-flag lists in Settings are followed by the open week, and a finding flagged again there returns', async ({ page, app }) => {
+    await openWeek(page, app.url, weekStart);
+    const editor = page.getByTestId('editor-thisWeek');
+    await editor.click();
+    await page.keyboard.type('Okafor’s family visited; Mrs Lee from the day centre came too.');
+    await expect.poll(() => underlined(editor)).toEqual(['Mrs Lee']);
+    await waitForSaved(page);
+    await editor.locator('.privacy-finding').click();
+    await page.getByTestId('section-thisWeek').getByRole('button', { name: 'Not an identifier' }).click();
+    await expect.poll(() => underlined(editor)).toEqual([]);
+
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    // The lists are typed once Settings has read them (Save is held until then).
+    await nav.getByRole('link', { name: 'Settings' }).click();
+    await expect(page.getByRole('button', { name: 'Save lists' })).toBeEnabled();
+    await page.getByLabel('Always flag').fill('Okafor');
+    await page.getByRole('button', { name: 'Save lists' }).click();
+    await expect(page.getByTestId('privacy-lists-status')).toHaveText('Saved. 1 always flagged, 0 never flagged.');
+    await page.getByRole('button', { name: 'Flag “Mrs Lee” again' }).click();
+    await expect(page.getByTestId('privacy-lists-status')).toHaveText('That finding will be flagged again.');
+
+    await nav.getByRole('link', { name: 'Week log' }).click();
+    await page.evaluate((week) => {
+      window.location.hash = `#/week/${week}`;
+    }, weekStart);
+    await expect(page.getByTestId('week-view')).toHaveAttribute('data-state', 'ready');
+    await expect.poll(() => underlined(editor)).toEqual(['Okafor', 'Mrs Lee']);
+    await expect(editor.locator('.privacy-finding').first()).toHaveAttribute('title', /‘Okafor’ is on your list of names to always flag/);
+
+    await nav.getByRole('link', { name: 'Settings' }).click();
+    await expect(page.getByRole('button', { name: 'Save lists' })).toBeEnabled();
+    await page.getByLabel('Always flag').fill('');
+    await page.getByLabel('Never flag').fill('Lee');
+    await page.getByRole('button', { name: 'Save lists' }).click();
+    await expect(page.getByTestId('privacy-lists-status')).toHaveText('Saved. 0 always flagged, 1 never flagged.');
+    await nav.getByRole('link', { name: 'Week log' }).click();
+    await page.evaluate((week) => {
+      window.location.hash = `#/week/${week}`;
+    }, weekStart);
+    await expect(page.getByTestId('week-view')).toHaveAttribute('data-state', 'ready');
+    await expect(page.getByTestId('privacy-summary')).toHaveText('No possible identifiers found in this week.');
+    await expect.poll(() => underlined(editor)).toEqual([]);
+  });
 });

@@ -129,15 +129,7 @@ class SectionScanner {
 function draw(doc: ProseMirrorNode, findings: readonly EditorFinding[]): DecorationSet {
   return DecorationSet.create(
     doc,
-    findings.map((finding) =>
-      Decoration.inline(
-        finding.from,
-        finding.to,
-        { class: privacyFindingClass, title: findingTitle(finding), 'data-privacy-kind': finding.kind },
-        // Two findings side by side must stay two underlines.
-        { inclusiveStart: false, inclusiveEnd: false, privacyFinding: `${finding.kind}@${finding.from}` },
-      ),
-    ),
+    findings.map((finding) => Decoration.inline(finding.from, finding.to, { class: privacyFindingClass, title: findingTitle(finding), 'data-privacy-kind': finding.kind })),
   );
 }
 
@@ -148,7 +140,12 @@ export interface PrivacyHighlightsOptions {
   newScanner: (lists: ScanOptions) => BlockScanner;
 }
 
-export const defaultNewScanner = (lists: ScanOptions): BlockScanner => new BlockScanner(lists);
+/**
+ * Each keystroke leaves a paragraph text that will not be seen again, so the scanner remembers
+ * fewer texts than it could: enough for every paragraph of a long entry (unchanged paragraphs are
+ * found by node first anyway).
+ */
+export const defaultNewScanner = (lists: ScanOptions): BlockScanner => new BlockScanner(lists, { mostBlocksKept: 1024 });
 
 /** The plugin finding, holding and drawing possible identifiers in one section editor. */
 export function privacyHighlightsPlugin(options: PrivacyHighlightsOptions = { source: null, newScanner: defaultNewScanner }): Plugin<PrivacyHighlightsState> {

@@ -138,13 +138,13 @@ export class EntryPrivacy {
     return placeholderForFinding(finding, namesToLetter(text, this.namesFor.names));
   }
 
-  /** Replaces the finding with its placeholder in its editor, as an edit Undo takes back; false when its words have changed. */
-  replace(editor: Editor, finding: EditorFinding): boolean {
+  /** Replaces the finding with its placeholder in its editor, as an edit Undo takes back; the placeholder, or null when its words have changed. */
+  replace(editor: Editor, finding: EditorFinding): string | null {
     const { placeholder, names } = this.placeholderFor(finding);
-    const replaced = editor.chain().focus().replacePrivacyFinding(finding, placeholder).run();
+    if (!editor.chain().focus().replacePrivacyFinding(finding, placeholder).run()) return null;
     // Remembered even if the replacement is undone, so the letter stays that person's in this entry.
-    if (replaced) this.namesFor = { entry: this.entryKey(), names: [...names] };
-    return replaced;
+    this.namesFor = { entry: this.entryKey(), names: [...names] };
+    return placeholder;
   }
 
   /** Marks this occurrence as not an identifier (in the portfolio, so the check before export skips it too). */

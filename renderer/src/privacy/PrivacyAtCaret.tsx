@@ -113,7 +113,8 @@ export function PrivacyAtCaret({ editor, privacy, sectionTitle }: PrivacyAtCaret
   const replace = () => {
     if (!shown) return;
     const text = shown.text;
-    if (privacy.replace(editor, shown)) setDone({ kind: 'replaced', text, placeholder });
+    const put = privacy.replace(editor, shown);
+    if (put !== null) setDone({ kind: 'replaced', text, placeholder: put });
     else setDone({ kind: 'problem', message: `“${text}” has changed since it was found, so it was left as it is.` });
   };
 

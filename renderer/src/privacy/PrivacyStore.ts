@@ -65,6 +65,11 @@ export class PrivacyStore implements PrivacySource {
     return this.loading;
   }
 
+  /** Reads the settings again if they have been read (an entry page opening after another page may have changed them). */
+  revalidate(): Promise<void> {
+    return this.load(this.loaded);
+  }
+
   /** Takes the settings as the back end now holds them (the answer to `privacy.setLists` or `privacy.undismiss`). */
   accept(overview: PrivacyOverview): void {
     this.loaded = true;

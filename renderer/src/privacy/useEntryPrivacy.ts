@@ -1,4 +1,4 @@
-import { useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useSession } from '../session/SessionContext.js';
 import { EntryPrivacy } from './EntryPrivacy.js';
 import { privacyStoreOf } from './PrivacyStore.js';
@@ -11,7 +11,7 @@ export function useEntryPrivacy(entryId: () => Promise<string | null>, entryKey:
   const session = useSession();
   const latest = useRef({ entryId, entryKey });
   latest.current = { entryId, entryKey };
-  return useMemo(
+  const privacy = useMemo(
     () =>
       new EntryPrivacy(
         privacyStoreOf(session),
@@ -20,4 +20,9 @@ export function useEntryPrivacy(entryId: () => Promise<string | null>, entryKey:
       ),
     [session],
   );
+  // The lists may have changed on another page (Settings) since they were read.
+  useEffect(() => {
+    void privacy.store.revalidate();
+  }, [privacy]);
+  return privacy;
 }
