@@ -203,6 +203,12 @@ test.describe('Privacy while writing', () => {
     const panelBox = await section.getByTestId('privacy-explanation').boundingBox();
     expect(textBox && panelBox && panelBox.y >= textBox.y + textBox.height).toBe(true);
 
+    // In forced colours (Windows High Contrast) the underline is drawn in the text colour, still wavy.
+    await page.emulateMedia({ forcedColors: 'active' });
+    await expect(editor.locator('.privacy-finding')).toHaveCSS('text-decoration-style', 'wavy');
+    await page.screenshot({ path: `${artifacts}/privacy-forced-colours.png`, clip: await spanning(editor, section.getByTestId('privacy-explanation')) });
+    await page.emulateMedia({ forcedColors: 'none' });
+
     await waitForSaved(page);
     await page.reload();
     await expect(page.getByTestId('reflection-view')).toHaveAttribute('data-state', 'ready');
