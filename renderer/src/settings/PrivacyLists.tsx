@@ -106,6 +106,8 @@ export function PrivacyLists({ onChanged }: PrivacyListsProps) {
         rows={5}
         spellCheck={false}
         value={value}
+        readOnly={overview === null}
+        aria-busy={overview === null ? true : undefined}
         onChange={(event) => {
           setValue(event.target.value);
           setSaid(null);

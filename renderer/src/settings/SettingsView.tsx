@@ -3,6 +3,7 @@ import type { AppInfo } from '../../../shared/api/contract.js';
 import { useSession } from '../session/SessionContext.js';
 import { PassphraseSettings } from './PassphraseSettings.js';
 import { PrivacyLists } from './PrivacyLists.js';
+import { privacyStoreOf } from '../privacy/PrivacyStore.js';
 
 type Confirmation = { kind: 'none' } | { kind: 'saving' } | { kind: 'saved'; start: number } | { kind: 'error'; message: string };
 
@@ -120,7 +121,7 @@ export function SettingsView() {
 
       <section className="card" aria-labelledby="privacy-heading">
         <h2 id="privacy-heading">Privacy check</h2>
-        <PrivacyLists />
+        <PrivacyLists onChanged={(overview) => privacyStoreOf(session).accept(overview)} />
       </section>
 
       <section className="card" aria-labelledby="passphrase-heading">
