@@ -21,7 +21,7 @@ export interface OutgoingFinding {
   text: string;
   reason: string;
   place: string;
-  /** A few words either side, so the list shows the finding in its sentence. */
+  /** A few words either side, so the list shows the finding in its sentence ("…" where the paragraph goes on). */
   before: string;
   after: string;
 }
@@ -98,8 +98,8 @@ export function checkOutgoing(pieces: Iterable<OutgoingPiece>, privacy: Portfoli
           text: finding.text,
           reason: finding.reason,
           place: piece.place,
-          before: paragraph.slice(Math.max(0, finding.start - contextChars), finding.start),
-          after: paragraph.slice(finding.end, finding.end + contextChars),
+          before: (finding.start > contextChars ? '…' : '') + paragraph.slice(Math.max(0, finding.start - contextChars), finding.start),
+          after: paragraph.slice(finding.end, finding.end + contextChars) + (finding.end + contextChars < paragraph.length ? '…' : ''),
         });
       }
     }

@@ -260,3 +260,90 @@ test.describe('Privacy while writing', () => {
     await expect.poll(() => underlined(editor)).toEqual([]);
   });
 });
+
+test.describe('Privacy before a file leaves', () => {
+  const weekStart = '2024-03-11';
+
+  test('an NHS number and a titled name are flagged; one is fixed; the export lists the other and saves only once confirmed', async ({ page, app }) => {
+    test.setTimeout(120_000);
+    await mkdir(artifacts, { recursive: true });
+    await openWeek(page, app.url, weekStart);
+    const editor = page.getByTestId('editor-thisWeek');
+    await editor.click();
+    await page.keyboard.type('On Monday I cared for Mrs Okoye, NHS number 943 476 5919, after her fall at home.');
+    await expect.poll(() => underlined(editor)).toEqual(['Mrs Okoye', '943 476 5919']);
+
+    // The name is fixed; the NHS number is left, to be caught on the way out.
+    await page.keyboard.press('Control+Alt+P');
+    expect(await selectedText(page)).toBe('Mrs Okoye');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect(editor).toContainText('I cared for [patient A], NHS number');
+    await expect.poll(() => underlined(editor)).toEqual(['943 476 5919']);
+    await waitForSaved(page);
+
+    await page.getByRole('link', { name: 'Export this week to Word' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Export to Word' })).toBeVisible();
+    let downloads = 0;
+    page.on('download', () => (downloads += 1));
+    await page.getByRole('button', { name: 'Export to Word' }).click();
+
+    const check = page.getByRole('dialog', { name: 'Check before this Word file leaves: 1 possible identifier' });
+    await expect(check).toBeVisible({ timeout: 30_000 });
+    const findings = check.getByRole('list', { name: 'Possible identifiers' }).getByRole('listitem');
+    await expect(findings).toHaveCount(1);
+    await expect(findings.first()).toContainText('NHS number');
+    await expect(findings.first()).toContainText('in Week commencing Monday 11 March 2024 › This week');
+    await expect(findings.first().locator('mark')).toHaveText('943 476 5919');
+    await expect(check).not.toContainText('Mrs Okoye');
+    // Going back is the default: it has the focus, and Escape does the same.
+    await expect(check.getByRole('button', { name: 'Go back and fix' })).toBeFocused();
+    await page.screenshot({ path: `${artifacts}/privacy-export-check.png` });
+    await expectNoAxeViolations(page);
+    await page.keyboard.press('Escape');
+    await expect(check).toHaveCount(0);
+    await expect(page.getByTestId('export-status')).toHaveText(/^Nothing was saved\. Replace the possible identifiers/);
+    expect(downloads).toBe(0);
+
+    // Asked again, the user confirms by keyboard and the file is saved as it is.
+    await page.getByRole('button', { name: 'Export to Word' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(check).toBeVisible({ timeout: 30_000 });
+    const downloading = page.waitForEvent('download');
+    await page.keyboard.press('Tab');
+    await expect(check.getByRole('button', { name: 'Save the Word file anyway' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe('weekly-log-2024-03-11.docx');
+    await expect(page.getByTestId('export-status')).toHaveText(/^Saved weekly-log-2024-03-11\.docx/);
+  });
+
+  test('a share file is held back the same way', async ({ page, app }) => {
+    test.setTimeout(120_000);
+    await page.goto(app.url);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await callFromPage(page, 'week.save', {
+      weekStart,
+      sections: { thisWeek: doc(para(text('Her daughter rang from 07700 900123 to ask about the discharge.'))), keyThoughts: doc(para()), achievements: doc(para()), nextWeekPlans: doc(para()) },
+    });
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sharing' }).click();
+    await page.getByRole('button', { name: 'Everything written' }).click();
+    await expect(page.getByTestId('share-preview').getByTestId('share-preview-weekly-logs')).toHaveText('1');
+    await page.getByRole('textbox', { name: 'Your name' }).fill('Sam Okafor');
+    let downloads = 0;
+    page.on('download', () => (downloads += 1));
+    await page.getByRole('button', { name: 'Save share file' }).click();
+    const check = page.getByRole('dialog', { name: 'Check before this share file leaves: 1 possible identifier' });
+    await expect(check).toBeVisible({ timeout: 30_000 });
+    await expect(check.getByRole('listitem')).toContainText('Phone number');
+    await expect(check.getByRole('listitem').locator('mark')).toHaveText('07700 900123');
+    await page.screenshot({ path: `${artifacts}/privacy-share-check.png` });
+    await check.getByRole('button', { name: 'Go back and fix' }).click();
+    await expect(page.getByTestId('share-failed')).toContainText('Nothing was saved.');
+    expect(downloads).toBe(0);
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Save share file' }).click();
+    await check.getByRole('button', { name: 'Save the share file anyway' }).click();
+    expect((await downloading).suggestedFilename()).toMatch(/\.rpshare$/);
+  });
+});

@@ -62,11 +62,9 @@ export function PrivacyCheckDialog({ check, what, onConfirm, onCancel }: Privacy
               <strong>{findingKindNames[finding.kind]}</strong> <span className="privacy-check__place">in {finding.place}</span>
             </p>
             <p className="privacy-check__quote">
-              {finding.before.length > 0 ? '…' : ''}
               {finding.before}
               <mark>{finding.text}</mark>
               {finding.after}
-              {finding.after.length > 0 ? '…' : ''}
             </p>
             <p className="hint">{finding.reason}</p>
           </li>
