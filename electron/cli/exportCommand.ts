@@ -47,8 +47,9 @@ export function findingLines(check: OutgoingCheck): string[] {
   const dismissed = check.dismissed > 0 ? ` (${counted(check.dismissed, 'finding', 'findings')} you dismissed in the app not listed)` : '';
   if (check.findings.length === 0) return [`Privacy check: no possible identifiers found${dismissed}.`];
   return [
-    `Privacy check: ${counted(check.findings.length, 'possible identifier', 'possible identifiers')} found${dismissed}. Check each before the file is shared:`,
+    `Privacy check: ${counted(check.total, 'possible identifier', 'possible identifiers')} found${dismissed}. Check each before the file is shared:`,
     ...check.findings.map((finding) => `  ${findingKindNames[finding.kind]} "${finding.text.replace(/\s+/g, ' ')}" in ${finding.place}`),
+    ...(check.total > check.findings.length ? [`  …and ${counted(check.total - check.findings.length, 'more', 'more')}.`] : []),
   ];
 }
 

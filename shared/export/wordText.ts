@@ -1,10 +1,10 @@
 import { strFromU8, unzipSync } from 'fflate';
-import type { OutgoingPiece } from '../privacy/outgoing.js';
+import { type OutgoingPiece, readableAddress } from '../privacy/outgoing.js';
 
 /**
  * The words a Word file holds, read back from the file itself so the privacy check sees exactly
- * what leaves: the body's paragraphs (each placed under the headings above it), the footers and
- * the document's properties. Only for files this app wrote: the XML is read with patterns, not a
+ * what leaves: the body's paragraphs (each placed under the headings above it), the footers, the
+ * addresses of links and the document's properties. Only for files this app wrote: the XML is read with patterns, not a
  * general parser.
  */
 
@@ -54,13 +54,26 @@ function piecesOf(xml: string, fallbackPlace: string): OutgoingPiece[] {
 }
 
 export function wordFileText(bytes: Uint8Array): OutgoingPiece[] {
-  const files = unzipSync(bytes, { filter: (file) => file.name === 'word/document.xml' || /^word\/(footer|header)\d*\.xml$/.test(file.name) || file.name === 'docProps/core.xml' });
+  const files = unzipSync(bytes, {
+    filter: (file) => file.name === 'word/document.xml' || /^word\/(footer|header)\d*\.xml$/.test(file.name) || /^word\/_rels\/[^/]+\.rels$/.test(file.name) || file.name === 'docProps/core.xml',
+  });
   const pieces: OutgoingPiece[] = [];
   const document = files['word/document.xml'];
   if (document) pieces.push(...piecesOf(strFromU8(document), 'Start of the document'));
   for (const [name, content] of Object.entries(files).sort(([a], [b]) => a.localeCompare(b))) {
     if (/^word\/(footer|header)/.test(name)) pieces.push(...piecesOf(strFromU8(content), name.includes('footer') ? 'Page footer' : 'Page header'));
   }
+  // Links keep their addresses in the parts' relationships, out of sight but in the file.
+  const addresses = new Set<string>();
+  for (const [name, content] of Object.entries(files)) {
+    if (!name.startsWith('word/_rels/')) continue;
+    for (const match of strFromU8(content).matchAll(/<Relationship\b[^>]*>/g)) {
+      if (!/TargetMode="External"/.test(match[0])) continue;
+      const target = /Target="([^"]*)"/.exec(match[0])?.[1];
+      if (target) addresses.add(readableAddress(unescapeXml(target)));
+    }
+  }
+  if (addresses.size > 0) pieces.push({ place: 'Link addresses', paragraphs: [...addresses] });
   const core = files['docProps/core.xml'];
   if (core) {
     const properties = [...strFromU8(core).matchAll(/<(dc:title|dc:subject|dc:creator|dc:description|cp:keywords|cp:lastModifiedBy)>([^<]*)</g)].map((match) => unescapeXml(match[2] ?? ''));

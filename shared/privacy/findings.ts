@@ -23,7 +23,10 @@ export interface PrivacyFinding {
 export interface ScanOptions {
   /** Words or names always flagged where they appear as whole words, case-insensitively (e.g. patients' surnames). */
   alwaysFlag: readonly string[];
-  /** Words or names never flagged (e.g. the user's own name, public figures); a finding whose text contains one is dropped. */
+  /**
+   * Names never flagged (e.g. the user's own name, public figures): a name with a title that holds
+   * one is dropped. It clears nothing else, and never a name on the always-flag list.
+   */
   neverFlag: readonly string[];
 }
 

@@ -27,14 +27,17 @@ export interface OutgoingFinding {
 }
 
 export interface OutgoingCheck {
+  /** At most `outgoingFindingsShown` of them, in the order they leave. */
   findings: OutgoingFinding[];
+  /** How many there are in all (more than are listed when there are very many). */
+  total: number;
   /** How many findings were left out because the user had dismissed them. */
   dismissed: number;
   /** Changes whenever the findings do: a confirmation names the findings it saw. */
   fingerprint: string;
 }
 
-/** At most this many findings are listed; the count says how many there are. */
+/** At most this many findings are listed; `total` says how many there are. */
 export const outgoingFindingsShown = 500;
 
 const contextChars = 40;
@@ -42,12 +45,23 @@ const contextChars = 40;
 /** Leaf nodes with no text of their own. A line break reads as a new line. */
 const leafText = (node: EditorNode) => (node.type === 'hardBreak' ? '\n' : '');
 
-/** The text of each paragraph (each block holding text) of an editor document, in order. */
+/**
+ * The text of each paragraph (each block holding text) of an editor document, in order, and after
+ * them the address of every link (decoded), which leaves with the text though nobody reads it there.
+ */
 export function docParagraphs(doc: EditorNode): string[] {
   const paragraphs: string[] = [];
+  const links: string[] = [];
+  const linksOf = (node: EditorNode) => {
+    for (const mark of node.marks ?? []) {
+      const href = mark.type === 'link' ? mark.attrs?.['href'] : undefined;
+      if (typeof href === 'string' && href.trim() !== '' && !links.includes(href)) links.push(href);
+    }
+  };
   const visit = (node: EditorNode): void => {
     const children = node.content ?? [];
     if (children.some((child) => child.type === 'text' || child.type === 'hardBreak') || node.type === 'paragraph' || node.type === 'heading' || node.type === 'codeBlock') {
+      children.forEach(linksOf);
       const text = children.map((child) => (child.type === 'text' ? (child.text ?? '') : leafText(child))).join('');
       if (text.trim() !== '') paragraphs.push(text);
       return;
@@ -55,7 +69,16 @@ export function docParagraphs(doc: EditorNode): string[] {
     for (const child of children) visit(child);
   };
   visit(doc);
-  return paragraphs;
+  return [...paragraphs, ...links.map(readableAddress)];
+}
+
+/** A link's address as a person would read it: percent-escapes decoded where they are valid. */
+export function readableAddress(href: string): string {
+  try {
+    return decodeURIComponent(href);
+  } catch {
+    return href;
+  }
 }
 
 /** A short, stable fingerprint (53-bit FNV-style hash, hex): not a security measure, a "same list?" check. */
@@ -104,7 +127,7 @@ export function checkOutgoing(pieces: Iterable<OutgoingPiece>, privacy: Portfoli
       }
     }
   }
-  return { findings, dismissed, fingerprint: fingerprintOf(`${total}\u0001${keys.join('\u0001')}`) };
+  return { findings, total, dismissed, fingerprint: fingerprintOf(`${total}\u0001${keys.join('\u0001')}`) };
 }
 
 /** Whether a confirmation still stands: it named exactly the findings there are now, or there are none. */

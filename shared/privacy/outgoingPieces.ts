@@ -2,7 +2,7 @@ import { formatUkDate, formatWeekCommencingShort } from '../dates/weeks.js';
 import type { Framework } from '../frameworks/framework.js';
 import type { FeedbackPayload, SharePayload, SharedEntry } from '../share/sharing.js';
 import type { Template } from '../templates/template.js';
-import { templateVersion } from '../templates/templateLibrary.js';
+import { isBuiltInTemplateId, templateVersion } from '../templates/templateLibrary.js';
 import { docParagraphs, type OutgoingPiece } from './outgoing.js';
 import type { PortfolioPrivacy } from './privacySettings.js';
 
@@ -29,8 +29,25 @@ export function sharePieces(payload: SharePayload): OutgoingPiece[] {
     for (const [sectionId, doc] of Object.entries(entry.sections)) {
       pieces.push({ place: `${label} › ${sectionTitle(payload.templates, entry, sectionId)}`, paragraphs: docParagraphs(doc) });
     }
+    const reviewed = Object.values(entry.planReview).map((mark) => mark.text);
+    if (reviewed.length > 0) pieces.push({ place: `${label} › Last week's plans reviewed`, paragraphs: reviewed });
   }
+  // The frameworks and templates travel whole, with any words the author wrote into them.
+  pieces.push({ place: 'Frameworks in the file', paragraphs: stringsIn(payload.frameworks) });
+  pieces.push({ place: 'Templates in the file', paragraphs: stringsIn(payload.templates.filter((template) => !isBuiltInTemplateId(template.id))) });
   return pieces;
+}
+
+/** Every string in a value, depth first: for parts of a file whose every word leaves as it is. */
+function stringsIn(value: unknown, found: string[] = []): string[] {
+  if (typeof value === 'string') {
+    if (value.trim() !== '') found.push(value);
+  } else if (Array.isArray(value)) {
+    for (const item of value) stringsIn(item, found);
+  } else if (value !== null && typeof value === 'object') {
+    for (const item of Object.values(value)) stringsIn(item, found);
+  }
+  return found;
 }
 
 function outcomeLabel(frameworks: readonly Framework[], frameworkId: string, outcomeId: string): string {
@@ -54,13 +71,12 @@ export function feedbackPieces(payload: FeedbackPayload, share: SharePayload): O
   return pieces;
 }
 
-/** The lists to check with when the sender's own name is meant to leave: it (and its surname, as in "Dr Okafor") is never flagged. */
+/**
+ * The lists to check with when the sender's own name is meant to leave (an author's on the cover, a
+ * mentor's on a sign-off): that whole name, as written, is not flagged as a name with a title. A
+ * patient who shares the surname still is.
+ */
 export function withOwnName(privacy: PortfolioPrivacy, ...names: readonly string[]): PortfolioPrivacy {
-  const own: string[] = [];
-  for (const name of names) {
-    const words = name.trim().split(/\s+/).filter((word) => /\p{L}{2}/u.test(word));
-    if (words.length === 0) continue;
-    own.push(words.join(' '), words[words.length - 1] as string);
-  }
+  const own = names.map((name) => name.trim().replace(/\s+/g, ' ')).filter((name) => /\p{L}{2}/u.test(name));
   return { ...privacy, neverFlag: [...privacy.neverFlag, ...own] };
 }

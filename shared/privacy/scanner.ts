@@ -71,7 +71,9 @@ function resolveCluster(cluster: PrivacyFinding[], kept: PrivacyFinding[]): void
 
 /** Findings in `text`, sorted by where they start, none overlapping. */
 export function scanText(text: string, options: ScanOptions): PrivacyFinding[] {
-  const found = candidates(text, options).filter((finding) => !holdsNeverFlagName(finding.text, options));
+  // The never-flag list only clears names with a title: a name the user listed to always flag, an
+  // email address or a number is never cleared by it.
+  const found = candidates(text, options).filter((finding) => finding.kind !== 'titled-name' || !holdsNeverFlagName(finding.text, options));
   if (found.length < 2) return found;
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: PrivacyFinding[] = [];

@@ -128,7 +128,7 @@ describe('export operations', () => {
   it('forgets a finished file nobody took after ten minutes', async () => {
     let clock = 0;
     const jobs = new ExportJobs((_input, report) => {
-      report({ type: 'done', bytes: new Uint8Array([80, 75]), check: { findings: [], dismissed: 0, fingerprint: '0' } });
+      report({ type: 'done', bytes: new Uint8Array([80, 75]), check: { findings: [], total: 0, dismissed: 0, fingerprint: '0' } });
       return { cancel: () => undefined };
     }, () => `job${clock}`, () => clock);
     const input = { options: weeksOptions as never, data: {} as never, bodies: [], now: '2019-10-09T10:00:00Z' };

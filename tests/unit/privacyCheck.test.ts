@@ -17,6 +17,7 @@ import { doc, para, text } from '../fixtures/evidenceDocs.js';
 import { openTestPortfolio } from '../fixtures/openTestPortfolio.js';
 import { fileOf, fileText } from '../fixtures/outgoingFile.js';
 import { useTempFolders } from '../fixtures/tempFolder.js';
+import { weeklyLog } from '../fixtures/weeklyLogBuilder.js';
 
 const tempFolder = useTempFolders();
 const weekStart = '2019-10-07';
@@ -123,6 +124,38 @@ describe('the check before a share file leaves', () => {
   });
 });
 
+describe('everything a share file carries is checked', () => {
+  test('link addresses, reviewed plans, and a patient who shares the author\'s surname', async () => {
+    const folder = await tempFolder();
+    const author = await openTestPortfolio(folder, () => new Date('2019-10-16T10:00:00Z'), 'a');
+    const linked = { type: 'text', text: "I emailed the patient's daughter", marks: [{ type: 'link', attrs: { href: 'mailto:jean.hartley@example.com?subject=NHS%20943%20476%205919' } }] };
+    await author.value('week.save', {
+      weekStart,
+      sections: { ...weeklyLog({ weekStart, plans: [{ id: 'plan1', text: 'Ring Mrs Hartley about her dressing' }] }).sections, thisWeek: doc(para(linked as never)) },
+    });
+    const nextWeek = '2019-10-14';
+    await author.value('week.save', { weekStart: nextWeek, sections: { ...emptySections(), thisWeek: doc(para(text('Mr Smith, the patient in bay 4, was upset.'))) } });
+    await author.value('week.setPlanReview', { weekStart: nextWeek, planId: 'plan1', status: 'done' });
+
+    const onlyNextWeek = await author.value('share.create', { selection: { kind: 'range', from: nextWeek, to: nextWeek }, authorName: 'Anna Smith', passphrase: null });
+    if (onlyNextWeek.state !== 'check') throw new Error('the share file was not held back');
+    expect(onlyNextWeek.check.findings.map((finding) => [finding.kind, finding.text, finding.place])).toEqual([
+      ['titled-name', 'Mr Smith', expect.stringMatching(/^Weekly log, w\/c 14 Oct 2019 › /)],
+      ['titled-name', 'Mrs Hartley', "Weekly log, w/c 14 Oct 2019 › Last week's plans reviewed"],
+    ]);
+
+    const firstWeek = await author.value('share.create', { ...share, authorName: 'Anna Smith' });
+    if (firstWeek.state !== 'check') throw new Error('the share file was not held back');
+    expect(firstWeek.check.findings.map((finding) => [finding.kind, finding.text])).toEqual(
+      expect.arrayContaining([
+        ['email', 'jean.hartley@example.com'],
+        ['nhs-number', nhsNumber],
+      ]),
+    );
+    await author.opened.close();
+  });
+});
+
 describe('the check before a feedback file leaves', () => {
   test("holds the mentor's file back, writes nothing, then saves once confirmed", async () => {
     const { author, entryId } = await authorWithWeek([harmless]);
@@ -198,6 +231,17 @@ describe('the check before a Word file leaves', () => {
       }
     })();
     expect(again).toMatch(/no longer known/);
+    await opened.close();
+  });
+
+  test('the addresses of links are read from the file too', async () => {
+    const { opened, value } = await withExports([harmless]);
+    const linked = { type: 'text', text: 'the discharge letter', marks: [{ type: 'link', attrs: { href: 'mailto:jean.hartley@example.com' } }] };
+    await value('week.save', { weekStart, sections: { ...emptySections(), thisWeek: doc(para(text('I sent '), linked as never, text('.'))) } });
+    const started = await value('export.start', { options: { pack: 'weeks', from: weekStart, to: weekStart, name: '' } });
+    while ((await value('export.progress', { jobId: started.jobId })).state === 'running') await new Promise((resolve) => setTimeout(resolve, 20));
+    const taken = await value('export.take', { jobId: started.jobId, confirmedFindings: null });
+    expect(taken.state === 'check' ? taken.check.findings.map((finding) => [finding.kind, finding.text, finding.place]) : taken.state).toEqual([['email', 'jean.hartley@example.com', 'Link addresses']]);
     await opened.close();
   });
 

@@ -238,10 +238,15 @@ describe('the always-flag and never-flag lists', () => {
     expect(only('Kowalskis and Kowalskiego are not whole words.', 'listed-name', lists)).toEqual([]);
   });
 
-  it('drops a finding holding a never-flag name, and only that one', () => {
+  it('drops a titled name holding a never-flag name, and only that one', () => {
     expect(found('Dr Amara Okafor signed, and Mr Jones watched.', lists)).toEqual([['titled-name', 'Mr Jones']]);
     expect(found('Dr Hilary Jones was on television.', lists)).toEqual([]);
-    expect(found('Email amara.okafor@example.nhs.net for help.', lists)).toEqual([]);
+  });
+
+  it('clears nothing but titled names: an email address, or a name on the always-flag list, stays flagged', () => {
+    expect(found('Email amara.okafor@example.nhs.net for help.', lists)).toEqual([['email', 'amara.okafor@example.nhs.net']]);
+    expect(found('I visited Jean Hartley at home.', { alwaysFlag: ['Jean Hartley'], neverFlag: ['Jean'] })).toEqual([['listed-name', 'Jean Hartley']]);
+    expect(found('Mr Smith, the patient in bay 4, was upset.', { alwaysFlag: ['Smith'], neverFlag: ['Anna Smith'] })).toEqual([['titled-name', 'Mr Smith']]);
   });
 
   it('ignores empty and punctuation-only list entries', () => {

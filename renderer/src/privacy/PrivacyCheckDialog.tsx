@@ -37,6 +37,7 @@ export function PrivacyCheckDialog({ check, what, onConfirm, onCancel }: Privacy
   };
 
   const shown = check.findings.length;
+  const more = check.total - shown;
   return (
     <dialog
       ref={dialog}
@@ -49,10 +50,11 @@ export function PrivacyCheckDialog({ check, what, onConfirm, onCancel }: Privacy
         close(onCancel);
       }}
     >
-      <h2 id={`${ids}-title`}>Check before this {what} leaves: {counted(shown, 'possible identifier', 'possible identifiers')}</h2>
+      <h2 id={`${ids}-title`}>Check before this {what} leaves: {counted(check.total, 'possible identifier', 'possible identifiers')}</h2>
       <p id={`${ids}-intro`}>
         Reflective writing must not identify a patient, service user or colleague. The {what} holds {shown === 1 ? 'this, which looks' : 'these, which look'} as if{' '}
         {shown === 1 ? 'it' : 'they'} could. Go back and replace {shown === 1 ? 'it' : 'them'} (for example with “[patient A]”), or save the {what} as it is if you are sure.
+        {more > 0 ? ` The first ${counted(shown, 'is', 'are')} listed below; ${counted(more, 'more is', 'more are')} not.` : ''}
         {check.dismissed > 0 ? ` ${counted(check.dismissed, 'finding', 'findings')} you marked as not an identifier ${check.dismissed === 1 ? 'is' : 'are'} not listed.` : ''}
       </p>
       <ol className="privacy-check__list" aria-label="Possible identifiers">
