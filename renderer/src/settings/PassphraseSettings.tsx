@@ -67,7 +67,16 @@ export function PassphraseSettings() {
       if (result.error.code === 'passphrase-wrong') {
         setCurrentProblem(result.error.message);
         document.getElementById(kind === 'remove' ? 'remove-current' : 'change-current')?.focus();
-      } else setSaid({ kind: 'problem', text: result.error.message });
+        return;
+      }
+      // The message says what happened (a change cut short says which passphrase now opens it); the
+      // state shown is read again, as the folder may already be partly changed.
+      setSaid({ kind: 'problem', text: result.error.message });
+      const now = await session.client.call('security.get', {});
+      if (now.ok) {
+        setState(now.value);
+        setRemember(now.value.remembered);
+      }
       return;
     }
     setState(result.value);
@@ -154,7 +163,7 @@ export function PassphraseSettings() {
       </p>
       {said?.kind === 'problem' ? (
         <p className="notice notice--error" role="alert">
-          Nothing was changed: {said.text}
+          {said.text}
         </p>
       ) : null}
     </>
@@ -166,6 +175,10 @@ export function PassphraseSettings() {
         <p>
           The portfolio is <strong>not encrypted</strong>: anyone who can read this computer’s files can read your reflections. Lock it with a passphrase to encrypt the portfolio, its backups
           and mentor reviews on disk (AES-256).
+        </p>
+        <p className="hint">
+          Copies written before you encrypt can stay in the disk’s free space until they are overwritten. Your computer’s own disk encryption (BitLocker or FileVault, often
+          turned on by NHS IT) protects those too.
         </p>
         <form onSubmit={lock} noValidate className="passphrase-form" aria-label="Lock with a passphrase">
           <PassphraseFields
