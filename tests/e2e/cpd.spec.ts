@@ -1,8 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { formatUkDate, formatWeekCommencingLong, formatWeekCommencingShort, shiftWeeks, thisWeek } from '../../shared/dates/weeks.js';
 import { callFromPage } from './pageApi.js';
 import { expect, test } from './webApp.js';
+import { expectNoAxeViolations } from './pageChecks.js';
 
 const artifacts = 'tests/.artifacts';
 const currentWeek = thisWeek(new Date());
@@ -22,11 +22,6 @@ async function openWeek(page: Page, url: string, weekStart: string): Promise<voi
 }
 
 const cpdFields = (page: Page) => page.getByRole('group', { name: 'CPD time' });
-
-async function expectNoAxeViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
-}
 
 test('CPD time recorded on a week by keyboard is saved, explained when it cannot be read, and still there after a reload', async ({ page, app }) => {
   await openWeek(page, app.url, lastWeek);

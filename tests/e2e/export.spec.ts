@@ -1,5 +1,4 @@
 import { mkdir, readFile } from 'node:fs/promises';
-import AxeBuilder from '@axe-core/playwright';
 import type { Download, Page } from '@playwright/test';
 import type { EditorDoc, EditorNode } from '../../shared/document/editorJson.js';
 import type { EvidenceTag, Framework } from '../../shared/frameworks/framework.js';
@@ -10,6 +9,7 @@ import { convertToPdf, mammothHtml, pdfText, readDocxStructure, renderPage } fro
 import { callFromPage } from './pageApi.js';
 import { expect, test } from './webApp.js';
 import { fileOf } from '../fixtures/outgoingFile.js';
+import { expectNoAxeViolations } from './pageChecks.js';
 
 const artifacts = 'tests/.artifacts';
 
@@ -73,11 +73,6 @@ async function openSeeded(page: Page, url: string): Promise<Seeded> {
   await page.reload();
   await expect(page.getByTestId('week-view')).toHaveAttribute('data-state', 'ready');
   return ids;
-}
-
-async function expectNoAxeViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
 /** Tabs from the top of the page to the main navigation's Export link and follows it. */

@@ -1,7 +1,6 @@
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { formatUkDate, todayAsCalendarDate } from '../../shared/dates/weeks.js';
 import type { EditorNode } from '../../shared/document/editorJson.js';
@@ -11,6 +10,7 @@ import { bullets, doc, link, para, tagMark, text } from '../fixtures/evidenceDoc
 import { callFromPage } from './pageApi.js';
 import { expect, startServer, stopServer, test } from './webApp.js';
 import { fileOf } from '../fixtures/outgoingFile.js';
+import { expectNoAxeViolations } from './pageChecks.js';
 
 const artifacts = 'tests/.artifacts';
 
@@ -93,11 +93,6 @@ async function startMentor(browser: Browser): Promise<Mentor> {
     await rm(folder, { recursive: true, force: true });
     throw error;
   }
-}
-
-async function expectNoAxeViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
 /** axe-core at full width and at 700 px (the layout stacks, pictured as `<name>-700.png`), then back to full width. */

@@ -1,21 +1,12 @@
 import { mkdir } from 'node:fs/promises';
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import type { EditorDoc } from '../../shared/document/editorJson.js';
 import { doc, para, text } from '../fixtures/evidenceDocs.js';
 import { callFromPage } from './pageApi.js';
 import { expect, test } from './webApp.js';
+import { expectNoAxeViolations, waitForSaved } from './pageChecks.js';
 
 const artifacts = 'tests/.artifacts';
-
-async function expectNoAxeViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
-}
-
-async function waitForSaved(page: Page): Promise<void> {
-  await expect(page.getByTestId('save-status')).toHaveText('All changes saved', { timeout: 10_000 });
-}
 
 /** The words under each privacy underline in an editor. */
 const underlined = (editor: Locator) => editor.locator('.privacy-finding').allTextContents();

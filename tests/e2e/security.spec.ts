@@ -1,21 +1,16 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { emptySections } from '../../shared/portfolio/weeklyLog.js';
 import { doc, para, text } from '../fixtures/evidenceDocs.js';
 import { callFromPage } from './pageApi.js';
 import { expect, test } from './webApp.js';
+import { expectNoAxeViolations } from './pageChecks.js';
 
 const artifacts = 'tests/.artifacts';
 const canary = 'Canary sentence: the night shift taught me to ask for help early';
 const passphrase = 'kettle lantern orchard';
 const newPassphrase = 'harbour violet compass';
-
-async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
-}
 
 /** Every file under the folder, as bytes. */
 async function everyFile(folder: string): Promise<Map<string, Buffer>> {

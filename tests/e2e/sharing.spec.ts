@@ -1,5 +1,4 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import type { FeedbackOverview } from '../../shared/api/contract.js';
 import type { EditorDoc, EditorNode } from '../../shared/document/editorJson.js';
@@ -11,6 +10,7 @@ import { bullets, doc, para, tagMark, text } from '../fixtures/evidenceDocs.js';
 import { callFromPage } from './pageApi.js';
 import { expect, test } from './webApp.js';
 import { fileOf } from '../fixtures/outgoingFile.js';
+import { expectNoAxeViolations, waitForSaved } from './pageChecks.js';
 
 const artifacts = 'tests/.artifacts';
 
@@ -66,11 +66,6 @@ async function openSeeded(page: Page, url: string): Promise<Seeded> {
   await page.reload();
   await expect(page.getByTestId('week-view')).toHaveAttribute('data-state', 'ready');
   return seeded;
-}
-
-async function expectNoAxeViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
 /** Axe at full width and in a 700 px window (and a picture of that, when named). */
@@ -219,10 +214,6 @@ async function selectWords(page: Page, sectionId: string, words: string, caretOn
     },
     { testId: `editor-${sectionId}`, target: words, caret: caretOnly },
   );
-}
-
-async function waitForSaved(page: Page): Promise<void> {
-  await expect(page.getByTestId('save-status')).toHaveText('All changes saved', { timeout: 10_000 });
 }
 
 // ---------------------------------------------------------------------------------------------

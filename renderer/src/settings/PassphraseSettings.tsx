@@ -143,6 +143,24 @@ export function PassphraseSettings() {
   }
   if (!state) return <p className="muted">Finding out whether the portfolio is encrypted…</p>;
 
+  /** The new passphrase, typed twice, with the warning that it cannot be recovered. */
+  const newPassphraseFields = (idPrefix: string, legend: string, hint: string) => (
+    <PassphraseFields
+      idPrefix={idPrefix}
+      legend={legend}
+      label="New passphrase"
+      passphrase={next}
+      again={again}
+      onChange={(value, valueAgain) => {
+        setNext(value);
+        setAgain(valueAgain);
+      }}
+      problems={problems}
+      hint={hint}
+      warning={forgottenWarning}
+    />
+  );
+
   const rememberBox = state.canRemember ? (
     <div className="field export-check">
       <input id="passphrase-remember" type="checkbox" checked={remember} disabled={busy !== null} onChange={(event) => (state.encrypted ? saveRemember(event.target.checked) : setRemember(event.target.checked))} />
@@ -181,20 +199,7 @@ export function PassphraseSettings() {
           turned on by NHS IT) protects those too.
         </p>
         <form onSubmit={lock} noValidate className="passphrase-form" aria-label="Lock with a passphrase">
-          <PassphraseFields
-            idPrefix="lock"
-            legend="Choose a passphrase"
-            label="New passphrase"
-            passphrase={next}
-            again={again}
-            onChange={(value, valueAgain) => {
-              setNext(value);
-              setAgain(valueAgain);
-            }}
-            problems={problems}
-            hint="Use at least 8 characters; a few unrelated words are easy to remember and hard to guess."
-            warning={forgottenWarning}
-          />
+          {newPassphraseFields('lock', 'Choose a passphrase', 'Use at least 8 characters; a few unrelated words are easy to remember and hard to guess.')}
           {rememberBox}
           <div className="form-actions">
             <button type="submit" className="button button--primary" aria-busy={busy === 'lock'} disabled={busy !== null}>
@@ -216,20 +221,11 @@ export function PassphraseSettings() {
       <form onSubmit={change} noValidate className="passphrase-form" aria-labelledby="change-passphrase-heading">
         <h3 id="change-passphrase-heading">Change the passphrase</h3>
         <PasswordField id="change-current" label="Current passphrase" value={removing ? '' : current} onChange={setCurrent} problem={removing ? null : currentProblem} describedBy="change-passphrase-heading" autoComplete="current-password" />
-        <PassphraseFields
-          idPrefix="change"
-          legend="Choose a new passphrase"
-          label="New passphrase"
-          passphrase={next}
-          again={again}
-          onChange={(value, valueAgain) => {
-            setNext(value);
-            setAgain(valueAgain);
-          }}
-          problems={problems}
-          hint="Everything in the portfolio folder is encrypted again with the new passphrase. If the app is stopped part way, the portfolio still opens with the old passphrase or the new one."
-          warning={forgottenWarning}
-        />
+        {newPassphraseFields(
+          'change',
+          'Choose a new passphrase',
+          'Everything in the portfolio folder is encrypted again with the new passphrase. If the app is stopped part way, the portfolio still opens with the old passphrase or the new one.',
+        )}
         <div className="form-actions">
           <button type="submit" className="button button--primary" aria-busy={busy === 'change'} disabled={busy !== null}>
             Change passphrase
