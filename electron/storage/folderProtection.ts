@@ -4,7 +4,7 @@ import type { PortfolioProtection, ProtectionState } from '../../shared/store/po
 import type { KeyKeeper } from '../security/rememberedKeys.js';
 import { type CipherMode, type DataKey, type FolderCipher, newDataKey } from './folderCipher.js';
 import { FolderGate } from './folderGate.js';
-import { type KeyFile, newKeyFileId, newWrapping, readKeyFile, removeKeyFile, unwrapKeys, wrappingKeyFor, writeKeyFile } from './keyFile.js';
+import { type KeyFile, type KeyFileReading, newKeyFileId, newWrapping, readKeyFile, removeKeyFile, settleKeyFiles, unwrapKeys, wrappingKeyFor, writeKeyFile } from './keyFile.js';
 import { convertFolder } from './reencryptFolder.js';
 
 export const wrongPassphrase = 'That passphrase does not open this portfolio. Nothing has been changed.';
@@ -24,6 +24,8 @@ export interface FolderProtectionOptions {
   /** The portfolio's writers' gate: every file rewrite here waits for saves, and saves for it. */
   gate: FolderGate;
   keyKeeper: KeyKeeper;
+  /** Dates a damaged key file kept in damaged/. */
+  now(): Date;
   /** Reads the index once the keys are known; the status it leaves. */
   load(): Promise<PortfolioStatus>;
   status(): PortfolioStatus;
@@ -60,11 +62,11 @@ export class FolderProtection implements PortfolioProtection {
 
   constructor(private readonly options: FolderProtectionOptions) {}
 
-  /** Reads portfolio.key and, if this device remembers the key, unlocks with it. */
+  /** Reads portfolio.key (or its copy) and, if this device remembers the key, unlocks with it. */
   async open(): Promise<FolderOpening> {
     const { cipher, keyKeeper } = this.options;
     this.canRemember = await keyKeeper.available();
-    const reading = await readKeyFile(this.options.folder);
+    const reading = await this.readKeyFiles();
     if (reading.kind === 'absent') {
       cipher.setMode({ kind: 'plain' });
       return { kind: 'plain' };
@@ -102,7 +104,7 @@ export class FolderProtection implements PortfolioProtection {
   unlock(passphrase: string, remember: boolean): Promise<Result<PortfolioStatus>> {
     return this.operations.run(async () => {
       if (this.options.cipher.mode.kind !== 'locked') return ok(this.options.status());
-      const reading = await readKeyFile(this.options.folder);
+      const reading = await this.readKeyFiles();
       if (reading.kind === 'damaged') return failure('invalid-file', reading.problem);
       if (reading.kind === 'absent') {
         this.encrypted = false;
@@ -223,6 +225,17 @@ export class FolderProtection implements PortfolioProtection {
     if (!this.encrypted) return failure('invalid-argument', 'This portfolio has no passphrase.');
     if (!this.unlocked) return failure('portfolio-unavailable', 'The portfolio is locked: open it with its passphrase first.');
     return null;
+  }
+
+  /**
+   * The key file, or its copy if the key file is damaged or missing; whichever of the two is
+   * damaged, missing or behind is put right from the other (the damaged bytes kept in damaged/).
+   * Putting right is best effort: the portfolio opens from the good one even if it cannot be written.
+   */
+  private async readKeyFiles(): Promise<KeyFileReading> {
+    const reading = await readKeyFile(this.options.folder);
+    await settleKeyFiles(this.options.folder, reading, this.options.now()).catch(() => undefined);
+    return reading;
   }
 
   /** The keys, if `passphrase` opens `file`; null for a wrong one. Nothing is written. */

@@ -29,7 +29,8 @@ import { SerialisedWriter } from './serialisedWriter.js';
  * A portfolio is a folder:
  *   portfolio.json   the lowdb index: settings, statuses and one record per entry (schema-versioned)
  *   bodies/          each entry's rich text, one immutable file per saved version
- *   backups/         earlier index files: the last ten saves and one per day for the last seven days
+ *   backups/         earlier index files: the last ten saves and one per day for the last seven days;
+ *                    in an encrypted portfolio also portfolio.key, a copy of the key file
  *   damaged/         byte-for-byte copies of any file that could not be read
  *   reviews/         a mentor's reviews of share files opened here, one file each (ReviewFolder)
  *   portfolio.key    only when the portfolio is encrypted at rest: its wrapped keys (keyFile.ts)
@@ -76,7 +77,7 @@ const unopenedIndex: Record<OpenProblem, string> = {
   tampered: 'The portfolio file is damaged: it is not as it was when it was encrypted (it may have been cut short or changed by another program).',
   'unknown-key': 'The portfolio file is encrypted with a key this portfolio does not hold.',
   'not-encrypted': 'The portfolio file is not encrypted, though this portfolio is: it may have been replaced by another file.',
-  'no-key-file': 'The portfolio file is encrypted, but its key file (portfolio.key) is missing from the folder.',
+  'no-key-file': 'The portfolio file is encrypted, but its key file (portfolio.key) is missing from the folder, and so is the copy of it in the backups folder.',
 };
 
 /** lowdb's adapter for the index: strict reading; writing commits pending bodies, then the index. */
@@ -322,7 +323,7 @@ async function openLockedPortfolio(folder: string, now: () => Date, newId: () =>
     return ok(zipSync(files, { level: 6 }));
   };
 
-  const protection = new FolderProtection({ folder, cipher, gate, keyKeeper, status: () => status, plainCopy, load: async () => (await load(), status) });
+  const protection = new FolderProtection({ folder, cipher, gate, keyKeeper, now, status: () => status, plainCopy, load: async () => (await load(), status) });
   const opening = await protection.open();
   if (opening.kind === 'plain' || opening.kind === 'unlocked') await load();
   else if (opening.kind === 'locked') status = { state: 'locked' };

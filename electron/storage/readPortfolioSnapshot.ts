@@ -18,7 +18,9 @@ import { type KeyFile, keyFileName, readKeyFile, unwrapKeys, wrappingKeyFor } fr
  * taken, nothing is migrated on disk, damaged files are not quarantined. The app may have the
  * portfolio open at the same time; the index is replaced only by rename and body files never
  * change, so what is read is one whole saved state. An encrypted portfolio is read with its
- * passphrase, in memory: nothing decrypted is written anywhere.
+ * passphrase, in memory: nothing decrypted is written anywhere. Its key is read from portfolio.key,
+ * or from the copy in backups/ when that is damaged or missing (the app puts the two right when it
+ * next opens the portfolio; this reader leaves them as they are).
  */
 export interface PortfolioSnapshot {
   readonly folder: string;
@@ -58,7 +60,7 @@ const unopenedIndex: Record<OpenProblem, string> = {
   tampered: 'The portfolio file is damaged: it is not as it was when it was encrypted.',
   'unknown-key': 'The portfolio file is encrypted with a key this portfolio does not hold.',
   'not-encrypted': 'The portfolio file is not encrypted, though this portfolio is: it may have been replaced by another file.',
-  'no-key-file': `The portfolio file is encrypted, but its key file (${keyFileName}) is missing.`,
+  'no-key-file': `The portfolio file is encrypted, but its key file (${keyFileName}) is missing, and so is the copy of it in the backups folder.`,
 };
 
 /** How an encrypted folder's files are read, as its key file says, without finishing any change it records. */

@@ -1,12 +1,13 @@
-import { mkdir, readFile, readdir, rmdir, writeFile } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
+import { cp, mkdir, readFile, readdir, rm, rmdir, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, relative } from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/runCli.js';
 import { type PassphraseSource, openPortfolioForCli, passphraseVariable } from '../../electron/cli/openPortfolioForCli.js';
 import { readCommandLine } from '../../electron/cli/commandLine.js';
 import { encryptedFileMagic, keyIdOf } from '../../electron/storage/folderCipher.js';
-import { keyFileName, readKeyFile, unwrapKeys, wrappingKeyFor, writeKeyFile } from '../../electron/storage/keyFile.js';
+import { isKeyFileName, keyFilePaths } from '../../electron/storage/folderLayout.js';
+import { keyFileName, parseKeyFile, readKeyFile, unwrapKeys, wrappingKeyFor, writeKeyFile } from '../../electron/storage/keyFile.js';
 import { type OpenedPortfolio, openPortfolio } from '../../electron/storage/openPortfolio.js';
 import { readPortfolioSnapshot } from '../../electron/storage/readPortfolioSnapshot.js';
 import { dispatch } from '../../shared/api/dispatch.js';
@@ -93,8 +94,10 @@ async function filesUnder(folder: string): Promise<Map<string, Buffer>> {
   return files;
 }
 
-/** Files that hold portfolio content (not the lock or key file). */
-const contentFiles = (files: Map<string, Buffer>) => [...files].filter(([name]) => name !== keyFileName && name !== 'portfolio.lock');
+/** Files that hold portfolio content (not the lock, the key file or its copy). */
+const contentFiles = (files: Map<string, Buffer>) => [...files].filter(([name]) => !isKeyFileName(basename(name)) && name !== 'portfolio.lock');
+
+const copyName = join('backups', keyFileName);
 
 /** The base64 runs the canary's bytes make at each of the three alignments, trimmed to whole groups that hold only its bytes. */
 function base64Forms(text: string): string[] {
@@ -131,7 +134,8 @@ describe('setting a passphrase', () => {
 
     const files = await filesUnder(folder);
     for (const [name, bytes] of contentFiles(files)) expect(bytes.subarray(0, 8).equals(encryptedFileMagic), name).toBe(true);
-    expect([...files.keys()].filter((name) => name.startsWith('backups')).length).toBe(backupsBefore.length);
+    expect([...files.keys()].filter((name) => name.startsWith('backups') && name !== copyName).length).toBe(backupsBefore.length);
+    expect(files.get(copyName)).toEqual(files.get(keyFileName));
     expect([...files.keys()].some((name) => name.startsWith('reviews'))).toBe(true);
 
     const second = await open(folder);
@@ -245,11 +249,14 @@ describe('backups of an encrypted portfolio', () => {
     await saveWeeks(store, [{ weekStart: '2019-09-02', thisWeek: ['The first version'] }]);
     await saveWeeks(store, [{ weekStart: '2019-09-02', thisWeek: ['The second version'] }]);
     await saveWeeks(store, [{ weekStart: '2019-09-02', thisWeek: ['The third version'] }]);
-    const names = await readdir(join(folder, 'backups'));
+    const names = (await readdir(join(folder, 'backups'))).filter((name) => name !== keyFileName);
     expect(names.length).toBe(3);
     for (const name of names) expect((await readFile(join(folder, 'backups', name))).subarray(0, 8).equals(encryptedFileMagic), name).toBe(true);
 
     const backups = await portfolio.listBackups();
+    // The key file's copy lies beside them but is not one of them.
+    expect((await readdir(join(folder, 'backups'))).sort()).toEqual([...names, keyFileName].sort());
+    expect(backups.map((backup) => backup.id).sort()).toEqual(names.sort());
     expect(backups.every((backup) => backup.usable)).toBe(true);
     // The newest backup is the state before the last save.
     const restored = await portfolio.restoreBackup(backups[0]?.id ?? '');
@@ -398,6 +405,7 @@ describe('an unfinished change', () => {
     await first.close();
     const files = await filesUnder(folder);
     expect(files.has(keyFileName)).toBe(false);
+    expect(files.has(copyName)).toBe(false);
     for (const [name, bytes] of contentFiles(files)) expect(() => JSON.parse(bytes.toString('utf8')), name).not.toThrow();
   }, 30_000);
 });
@@ -415,6 +423,8 @@ describe('removing the passphrase', () => {
 
     const files = await filesUnder(folder);
     expect(files.has(keyFileName)).toBe(false);
+    expect(files.has(copyName)).toBe(false);
+    expect([...files.keys()].filter((name) => isKeyFileName(basename(name)))).toEqual([]);
     for (const [name, bytes] of contentFiles(files)) expect(() => JSON.parse(bytes.toString('utf8')), name).not.toThrow();
     const reopened = await open(folder);
     expect(reopened.status().state).toBe('ready');
@@ -442,7 +452,9 @@ describe('the unencrypted copy', () => {
       await writeFile(join(unzipped, name), bytes);
     }
     const names = await readdir(unzipped, { recursive: true });
-    expect(names).not.toContain(keyFileName);
+    // Neither the key file nor its copy in backups/: the copy is a plain folder.
+    expect(names.filter((name) => isKeyFileName(basename(name)))).toEqual([]);
+    expect(names.some((name) => name.startsWith('backups'))).toBe(false);
     expect(names.filter((name) => name.startsWith('bodies/')).length).toBe(before.data.entries.length);
     const plain = await open(unzipped);
     expect(plain.status().state).toBe('ready');
@@ -464,13 +476,14 @@ describe('the key file', () => {
     expect(JSON.stringify(json)).not.toContain(passphrase);
   });
 
-  it('damaged makes the portfolio open as damaged, saying so, with nothing changed', async () => {
+  it('damaged, and its copy too, makes the portfolio open as damaged, saying so, with nothing changed', async () => {
     const folder = await tempFolder();
     const portfolio = await open(folder);
     await writeSample(portfolio, 'words');
     await portfolio.protection.setPassphrase(passphrase, false);
     await portfolio.close();
     await writeFile(join(folder, keyFileName), '{"format":"reflective-portfolio-key","version":1,');
+    await writeFile(join(folder, copyName), Buffer.alloc(600));
     const before = await filesUnder(folder);
     const reopened = await open(folder);
     expect(reopened.status()).toEqual({
@@ -480,12 +493,284 @@ describe('the key file', () => {
       backups: [],
     });
     expect(reopened.store()).toBeNull();
+    expect(await reopened.protection.unlock(passphrase, false)).toEqual({ ok: false, error: { code: 'invalid-file', message: damagedKeySentence } });
     await reopened.close();
     const after = await filesUnder(folder);
     after.delete('portfolio.lock');
     before.delete('portfolio.lock');
     expect(after).toEqual(before);
   });
+});
+
+const damagedKeySentence = 'The key file of this encrypted portfolio (portfolio.key) is damaged, so the portfolio cannot be opened. Its files have not been changed.';
+const openedAt = new Date('2019-12-21T10:00:00Z');
+const stamp = '20191221T100000000Z';
+
+/** Opens with a fixed clock, so a quarantined key file's name is known. */
+async function openAt(folder: string): Promise<OpenedPortfolio> {
+  const portfolio = await openPortfolio(folder, { now: () => openedAt });
+  opened.push(portfolio);
+  return portfolio;
+}
+
+/** Every file but the lock, as bytes by path, without the ones named. */
+async function filesBut(folder: string, ...left: string[]): Promise<Map<string, Buffer>> {
+  const files = await filesUnder(folder);
+  for (const name of ['portfolio.lock', ...left]) files.delete(name);
+  return files;
+}
+
+/** An encrypted portfolio holding the sample, closed; its contents as they were. */
+async function encryptedSample(folder: string) {
+  const portfolio = await open(folder);
+  await writeSample(portfolio, canary);
+  await portfolio.protection.setPassphrase(passphrase, false);
+  const before = await contentsOf(portfolio);
+  await portfolio.close();
+  opened.splice(opened.indexOf(portfolio), 1);
+  return before;
+}
+
+/** A bit flipped in the middle of the sealed keyring: still JSON of the right shape, which only the checksum tells from a wrong passphrase. */
+function flippedKeyring(text: string): string {
+  const json = JSON.parse(text) as { keyring: { sealed: string } };
+  const sealed = Buffer.from(json.keyring.sealed, 'base64');
+  sealed[5] = (sealed[5] ?? 0) ^ 0x01;
+  return text.replace(json.keyring.sealed, sealed.toString('base64'));
+}
+
+describe('the copy of the key file', () => {
+  it('lies in backups/, byte for byte the key file, rewritten with it at every change, and carries a checksum', async () => {
+    const folder = await tempFolder();
+    const portfolio = await open(folder);
+    await writeSample(portfolio, 'words');
+    await portfolio.protection.setPassphrase(passphrase, false);
+    const paths = keyFilePaths(folder);
+    expect(paths.copy).toBe(join(folder, 'backups', 'portfolio.key'));
+    const set = await readFile(paths.main);
+    expect(await readFile(paths.copy)).toEqual(set);
+    const json = JSON.parse(set.toString('utf8')) as { check: string };
+    expect(json.check).toMatch(/^[0-9a-f]{64}$/);
+    expect(parseKeyFile(flippedKeyring(set.toString('utf8')))).toBeNull();
+    expect(parseKeyFile(set.toString('utf8').replace('"check"', '"chedk"'))).toBeNull();
+    expect((await portfolio.listBackups()).some((backup) => backup.id === keyFileName)).toBe(false);
+
+    expect((await portfolio.protection.changePassphrase(passphrase, otherPassphrase, false)).ok).toBe(true);
+    const changed = await readFile(paths.main);
+    expect(changed).not.toEqual(set);
+    expect(await readFile(paths.copy)).toEqual(changed);
+    // Saves prune backups: the copy is never pruned.
+    for (let save = 0; save < 12; save += 1) await saveWeeks(storeOf(portfolio), [{ weekStart: '2019-10-21', thisWeek: [`Save ${save}`] }]);
+    expect(await readFile(paths.copy)).toEqual(changed);
+  }, 30_000);
+
+  for (const [damage, spoil] of [
+    ['cut short', (bytes: Buffer) => bytes.subarray(0, 100)],
+    ['one bit changed in its keyring', (bytes: Buffer) => Buffer.from(flippedKeyring(bytes.toString('utf8')), 'utf8')],
+    ['zeros (a bad sector)', (bytes: Buffer) => Buffer.alloc(bytes.length)],
+    ['missing', null],
+  ] as const) {
+    it(`a key file ${damage}: the portfolio opens with its passphrase from the copy; the key file is written again and its damaged bytes kept in damaged/`, async () => {
+      const folder = await tempFolder();
+      const before = await encryptedSample(folder);
+      const paths = keyFilePaths(folder);
+      const good = await readFile(paths.main);
+      const spoilt = spoil ? spoil(good) : null;
+      if (spoilt) await writeFile(paths.main, spoilt);
+      else await rm(paths.main);
+      const untouched = await filesBut(folder, keyFileName);
+
+      const portfolio = await openAt(folder);
+      expect(portfolio.status()).toEqual({ state: 'locked' });
+      // Put right at once, before any passphrase is given.
+      expect(await readFile(paths.main)).toEqual(good);
+      expect(await readFile(paths.copy)).toEqual(good);
+      const quarantined = join('damaged', `portfolio-key-${stamp}.key`);
+      const after = await filesBut(folder, keyFileName);
+      if (spoilt) {
+        expect(after.get(quarantined)).toEqual(spoilt);
+        after.delete(quarantined);
+      }
+      expect(after).toEqual(untouched);
+
+      expect((await portfolio.protection.unlock(otherPassphrase, false)).ok).toBe(false);
+      const unlocked = await portfolio.protection.unlock(passphrase, false);
+      expect(unlocked.ok && unlocked.value.state).toBe('ready');
+      expect(await contentsOf(portfolio)).toEqual(before);
+    }, 30_000);
+  }
+
+  it('a damaged copy is written again from the key file (its bytes kept in damaged/); a missing or older copy is written again too', async () => {
+    const folder = await tempFolder();
+    await encryptedSample(folder);
+    const paths = keyFilePaths(folder);
+    const good = await readFile(paths.main);
+    const untouched = await filesBut(folder, copyName);
+
+    await writeFile(paths.copy, good.subarray(0, good.length - 30));
+    const first = await openAt(folder);
+    expect(first.status()).toEqual({ state: 'locked' });
+    expect(await readFile(paths.copy)).toEqual(good);
+    const quarantined = join('damaged', `portfolio-key-copy-${stamp}.key`);
+    const after = await filesBut(folder, copyName);
+    expect(after.get(quarantined)).toEqual(good.subarray(0, good.length - 30));
+    after.delete(quarantined);
+    expect(after).toEqual(untouched);
+    await first.close();
+    await rm(join(folder, quarantined));
+
+    // Missing (a portfolio encrypted before copies were kept).
+    await rm(paths.copy);
+    await (await openAt(folder)).close();
+    expect(await readFile(paths.copy)).toEqual(good);
+    expect(await filesBut(folder, copyName)).toEqual(untouched);
+
+    // An older version, whole (as a kill between writing the key file and its copy leaves it): the key file wins, nothing is quarantined.
+    const reading = await readKeyFile(folder);
+    if (reading.kind !== 'found') throw new Error('no key file');
+    const wrappingKey = await wrappingKeyFor(reading.file, passphrase);
+    const keys = [...(unwrapKeys(reading.file, wrappingKey)?.values() ?? [])];
+    await writeKeyFile(folder, { id: reading.file.id, state: 'changing', kdf: reading.file.kdf, wrappingKey, keys });
+    const older = await readFile(paths.copy);
+    await writeFile(paths.main, good);
+    await writeFile(paths.copy, older);
+    const third = await openAt(folder);
+    expect(await readFile(paths.copy)).toEqual(good);
+    expect(await filesBut(folder, copyName)).toEqual(untouched);
+    expect((await third.protection.unlock(passphrase, false)).ok).toBe(true);
+    expect((await readKeyFile(folder)).kind === 'found' && ((await readKeyFile(folder)) as { file: { state: string } }).file.state).toBe('ready');
+  }, 30_000);
+
+  it('missing beside a damaged copy: the portfolio opens as damaged, saying so, with nothing changed', async () => {
+    const folder = await tempFolder();
+    await encryptedSample(folder);
+    const paths = keyFilePaths(folder);
+    await rm(paths.main);
+    await writeFile(paths.copy, '{"format":"reflective-portfolio-key"');
+    const before = await filesBut(folder);
+    const portfolio = await open(folder);
+    expect(portfolio.status()).toEqual({
+      state: 'damaged',
+      problem:
+        'The key file of this encrypted portfolio (portfolio.key) is missing and the copy of it in the backups folder is damaged, so the portfolio cannot be opened. Its files have not been changed.',
+      quarantinedAs: null,
+      backups: [],
+    });
+    await portfolio.close();
+    expect(await filesBut(folder)).toEqual(before);
+  });
+
+  it('a key file written before copies and checksums: opens, and both are written with a checksum', async () => {
+    const folder = await tempFolder();
+    const before = await encryptedSample(folder);
+    const paths = keyFilePaths(folder);
+    const good = await readFile(paths.main, 'utf8');
+    const { check: _check, ...earlier } = JSON.parse(good) as Record<string, unknown>;
+    await writeFile(paths.main, `${JSON.stringify(earlier, null, 2)}\n`);
+    await rm(paths.copy);
+    const portfolio = await open(folder);
+    expect(await readFile(paths.main, 'utf8')).toBe(good);
+    expect(await readFile(paths.copy, 'utf8')).toBe(good);
+    await portfolio.protection.unlock(passphrase, false);
+    expect(await contentsOf(portfolio)).toEqual(before);
+    expect(await readdir(folder)).not.toContain('damaged');
+  }, 30_000);
+
+  it('a removal cut off between deleting the copy and the key file: the copy is made again, and unlocking finishes the removal', async () => {
+    const folder = await tempFolder();
+    const before = await encryptedSample(folder);
+    const reading = await readKeyFile(folder);
+    if (reading.kind !== 'found') throw new Error('no key file');
+    const wrappingKey = await wrappingKeyFor(reading.file, passphrase);
+    await writeKeyFile(folder, { id: reading.file.id, state: 'decrypting', kdf: reading.file.kdf, wrappingKey, keys: [...(unwrapKeys(reading.file, wrappingKey)?.values() ?? [])] });
+    const decrypting = await readFile(keyFilePaths(folder).main);
+    await rm(keyFilePaths(folder).copy);
+
+    const portfolio = await open(folder);
+    expect(portfolio.status()).toEqual({ state: 'locked' });
+    expect(await readFile(keyFilePaths(folder).copy)).toEqual(decrypting);
+    expect((await portfolio.protection.unlock(passphrase, false)).ok).toBe(true);
+    expect(portfolio.protection.state().encrypted).toBe(false);
+    expect(await contentsOf(portfolio)).toEqual(before);
+    const files = await filesUnder(folder);
+    expect([...files.keys()].filter((name) => isKeyFileName(basename(name)))).toEqual([]);
+    for (const [name, bytes] of contentFiles(files)) expect(bytes.subarray(0, 8).equals(encryptedFileMagic), name).toBe(false);
+  }, 30_000);
+
+  it('left in a plain folder (no key file, no encrypted file): the folder is plain, and the copy is deleted when the app opens it', async () => {
+    const folder = await tempFolder();
+    const portfolio = await open(folder);
+    await writeSample(portfolio, 'words');
+    await portfolio.protection.setPassphrase(passphrase, false);
+    const copy = await readFile(keyFilePaths(folder).copy);
+    expect((await portfolio.protection.removePassphrase(passphrase)).ok).toBe(true);
+    const before = await contentsOf(portfolio);
+    await portfolio.close();
+    await writeFile(keyFilePaths(folder).copy, copy);
+    const untouched = await filesBut(folder, copyName);
+
+    // The command line reads it as plain, without a passphrase, and leaves the copy.
+    const snapshot = await readPortfolioSnapshot(folder);
+    expect(snapshot.ok && snapshot.value.data.entries.length).toBe(before.data.entries.length);
+    expect(await readFile(keyFilePaths(folder).copy)).toEqual(copy);
+
+    const reopened = await open(folder);
+    expect(reopened.status().state).toBe('ready');
+    expect(reopened.protection.state().encrypted).toBe(false);
+    expect(await contentsOf(reopened)).toEqual(before);
+    expect(await readdir(join(folder, 'backups'))).not.toContain(keyFileName);
+    expect(await filesBut(folder, copyName)).toEqual(untouched);
+  }, 30_000);
+
+  it('beside encrypted files but no key file is used, even when the index is already plain (a removal part-way, its key file lost)', async () => {
+    const folder = await tempFolder();
+    const before = await encryptedSample(folder);
+    const reading = await readKeyFile(folder);
+    if (reading.kind !== 'found') throw new Error('no key file');
+    const wrappingKey = await wrappingKeyFor(reading.file, passphrase);
+    await writeKeyFile(folder, { id: reading.file.id, state: 'decrypting', kdf: reading.file.kdf, wrappingKey, keys: [...(unwrapKeys(reading.file, wrappingKey)?.values() ?? [])] });
+    // Cut off part-way: the index and backups are plain by then, the reviews (rewritten after the bodies) still encrypted.
+    await mkdir(join(folder, 'bodies', 'in-the-way.json'));
+    const first = await open(folder);
+    expect((await first.protection.unlock(passphrase, false)).ok).toBe(false);
+    await first.close();
+    opened.splice(opened.indexOf(first), 1);
+    await rmdir(join(folder, 'bodies', 'in-the-way.json'));
+    expect((await readFile(join(folder, 'portfolio.json'))).subarray(0, 8).equals(encryptedFileMagic)).toBe(false);
+    const stillEncrypted = contentFiles(await filesUnder(folder)).filter(([, bytes]) => bytes.subarray(0, 8).equals(encryptedFileMagic));
+    expect(stillEncrypted.map(([name]) => name)).toEqual([join('reviews', 'share-1.json')]);
+    await rm(keyFilePaths(folder).main);
+
+    const second = await open(folder);
+    expect(second.status()).toEqual({ state: 'locked' });
+    expect((await second.protection.unlock(passphrase, false)).ok).toBe(true);
+    expect(second.protection.state().encrypted).toBe(false);
+    expect(await contentsOf(second)).toEqual(before);
+    expect([...(await filesUnder(folder)).keys()].filter((name) => isKeyFileName(basename(name)))).toEqual([]);
+  }, 30_000);
+
+  it('the command line reads from the copy when the key file is damaged, and changes nothing', async () => {
+    const root = await tempFolder();
+    const folder = join(root, 'portfolio');
+    await encryptedSample(folder);
+    await writeFile(keyFilePaths(folder).main, 'not a key file');
+    const before = await filesUnder(folder);
+    const snapshot = await readPortfolioSnapshot(folder, { passphrase: async () => passphrase });
+    if (!snapshot.ok) throw new Error(snapshot.message);
+    expect(JSON.stringify(await snapshot.value.sections('entry-2019-09-02'))).toContain('First week of the secondment');
+    const wrong = await readPortfolioSnapshot(folder, { passphrase: async () => otherPassphrase });
+    expect(wrong.ok ? null : wrong.problem).toBe('passphrase-wrong');
+    expect(await filesUnder(folder)).toEqual(before);
+
+    // Both damaged: it says so, as before.
+    await writeFile(keyFilePaths(folder).copy, 'nor is this');
+    const damaged = await readPortfolioSnapshot(folder, { passphrase: async () => passphrase });
+    expect(damaged).toEqual({
+      ok: false,
+      problem: 'damaged',
+      message: `The key file of the encrypted portfolio in ${folder} (portfolio.key) is damaged, so the portfolio cannot be opened. Its files have not been changed.`,
+    });
+  }, 30_000);
 });
 
 describe('the API on an encrypted portfolio', () => {

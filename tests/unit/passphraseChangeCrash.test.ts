@@ -1,12 +1,13 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { type FSWatcher, watch } from 'node:fs';
-import { cp, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { type FSWatcher, existsSync, watch } from 'node:fs';
+import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encryptedFileMagic, keyIdOf } from '../../electron/storage/folderCipher.js';
-import { type KeyFileReading, keyFileName, readKeyFile, unwrapKeys, wrappingKeyFor } from '../../electron/storage/keyFile.js';
+import { isKeyFileName, keyFilePaths } from '../../electron/storage/folderLayout.js';
+import { type KeyFile, type KeyFileReading, keyFileName, parseKeyFile, readKeyFile, unwrapKeys, wrappingKeyFor } from '../../electron/storage/keyFile.js';
 import { type OpenedPortfolio, openPortfolio } from '../../electron/storage/openPortfolio.js';
 import { reviewSchema } from '../../shared/share/review.js';
 import { useTempFolders } from '../fixtures/tempFolder.js';
@@ -15,7 +16,9 @@ import { saveWeeks } from '../fixtures/weeklyLogBuilder.js';
 /**
  * A passphrase being set, changed or removed is killed (SIGKILL) at random moments, most of them
  * after the first step (the new key file) is on disk; after each kill the folder must open with
- * exactly one passphrase (or none), hold everything it held, and be left in one form only.
+ * exactly one passphrase (or none), hold everything it held, and be left in one form only. The key
+ * file and its copy in backups/ must be as their order of writing allows (checkCopies), and a copy
+ * of the killed folder with one of the two spoilt must still open with that passphrase.
  */
 const tempFolder = useTempFolders();
 const kills = Number(process.env['PASSPHRASE_CRASH_KILLS'] ?? 30);
@@ -126,6 +129,29 @@ function start(folder: string, variant: Variant): Promise<{ child: ChildProcess;
   });
 }
 
+type KeyFileMoment = 'copy being written' | 'copy replaced' | 'key file deleted';
+
+/**
+ * Resolves at the first moment of this kind, when the order of the two key files shows: while the
+ * copy's temporary file is written (the key file is new by then), when the copy is renamed into
+ * place (likewise), when the key file is deleted (its copy is gone by then).
+ */
+function keyFileMoment(folder: string, moment: KeyFileMoment): { touched: Promise<number>; close(): void } {
+  let watcher: FSWatcher | null = null;
+  const paths = keyFilePaths(folder);
+  const touched = new Promise<number>((resolve) => {
+    const place = moment === 'key file deleted' ? folder : join(folder, 'backups');
+    watcher = watch(place, (_event, name) => {
+      const seen =
+        moment === 'copy being written'
+          ? Boolean(name?.startsWith(`.${keyFileName}.`) && name.endsWith('.tmp'))
+          : name === keyFileName && existsSync(moment === 'copy replaced' ? paths.copy : paths.main) === (moment === 'copy replaced');
+      if (seen) resolve(performance.now());
+    });
+  });
+  return { touched, close: () => watcher?.close() };
+}
+
 /** Resolves when portfolio.key is first created, replaced or removed in `folder`. */
 function keyFileTouched(folder: string): { touched: Promise<number>; close(): void } {
   let watcher: FSWatcher | null = null;
@@ -140,7 +166,7 @@ function keyFileTouched(folder: string): { touched: Promise<number>; close(): vo
 async function contentFiles(folder: string): Promise<Array<[string, Buffer]>> {
   const files: Array<[string, Buffer]> = [];
   for (const entry of await readdir(folder, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile() || entry.name === keyFileName || entry.name === 'portfolio.lock') continue;
+    if (!entry.isFile() || isKeyFileName(entry.name) || entry.name === 'portfolio.lock') continue;
     const path = join(entry.parentPath, entry.name);
     files.push([relative(folder, path), await readFile(path)]);
   }
@@ -174,21 +200,92 @@ async function expectOneForm(folder: string): Promise<void> {
   const reading = await readKeyFile(folder);
   const files = await contentFiles(folder);
   if (reading.kind === 'absent') {
+    expect(await readFile(keyFilePaths(folder).copy).catch(() => null)).toBeNull();
     for (const [name, bytes] of files) expect(bytes.subarray(0, 8).equals(encryptedFileMagic), name).toBe(false);
     return;
   }
   if (reading.kind !== 'found') throw new Error('damaged key file');
+  // The key file and its copy are the same once it has been opened.
+  const paths = keyFilePaths(folder);
+  expect(await readFile(paths.copy)).toEqual(await readFile(paths.main));
   expect(reading.file.state).toBe('ready');
   expect(reading.file.keyIds).toEqual([reading.file.current]);
   for (const [name, bytes] of files) expect(keyIdOf(bytes), name).toBe(reading.file.current);
 }
 
-async function killedRepeatedly(variant: Variant): Promise<Record<Stage, number>> {
+type Copies = 'none' | 'same' | 'copy missing' | 'copy behind';
+
+/**
+ * The key file and its copy as a kill may leave them: neither damaged (each is replaced whole); the
+ * key file written before its copy and deleted after it, so a copy is never alone, and where the two
+ * differ the key file is the newer: the copy still the one from before the change (first step),
+ * or not yet saying 'ready' (last step).
+ */
+async function checkCopies(folder: string, templateKey: string | null): Promise<Copies> {
+  const paths = keyFilePaths(folder);
+  const main = await readFile(paths.main, 'utf8').catch(() => null);
+  const copy = await readFile(paths.copy, 'utf8').catch(() => null);
+  const parsed = (text: string): KeyFile => {
+    const file = parseKeyFile(text);
+    if (!file) throw new Error('a damaged key file or copy after a kill');
+    return file;
+  };
+  if (main === null) {
+    expect(copy, 'a copy without its key file').toBeNull();
+    return 'none';
+  }
+  const mainFile = parsed(main);
+  if (copy === null) {
+    // Setting, cut between the key file and its copy; or removing, cut between deleting the copy and the key file.
+    expect(['encrypting', 'decrypting']).toContain(mainFile.state);
+    return 'copy missing';
+  }
+  const copyFile = parsed(copy);
+  if (copy === main) return 'same';
+  const firstStep = copy === templateKey;
+  const lastStep = mainFile.state === 'ready' && copyFile.state !== 'ready' && copyFile.id === mainFile.id && copyFile.kdf.salt.equals(mainFile.kdf.salt);
+  expect(firstStep || lastStep, `a copy that is neither the key file nor the one before it (key file ${mainFile.state}, copy ${copyFile.state})`).toBe(true);
+  return 'copy behind';
+}
+
+/**
+ * A copy of the killed folder with the key file (`spoil` 'main') or its copy spoilt, as a disk or a
+ * sync tool might: it opens with the same passphrase and holds everything, the spoilt bytes kept in
+ * damaged/. The key file is spoilt only where its copy is the same (both going at once is beyond it).
+ */
+async function openSpoilt(folder: string, spoilt: string, spoil: 'main' | 'copy', passphrase: string | null, expected: unknown): Promise<boolean> {
+  const paths = keyFilePaths(folder);
+  const main = await readFile(paths.main).catch(() => null);
+  const copy = await readFile(paths.copy).catch(() => null);
+  if (!main || (spoil === 'main' && !copy?.equals(main))) return false;
+  const state = parseKeyFile(main.toString('utf8'))?.state;
+  await cp(folder, spoilt, { recursive: true, preserveTimestamps: true });
+  const target = keyFilePaths(spoilt)[spoil];
+  const bytes = (spoil === 'main' ? main : (copy ?? main)).subarray(0, 150);
+  await writeFile(target, bytes);
+  const portfolio = await openWith(spoilt, passphrase);
+  expect(await contentsOf(portfolio), `with the ${spoil === 'main' ? 'key file' : 'copy'} spoilt`).toEqual(expected);
+  await portfolio.close();
+  const quarantined = await readdir(join(spoilt, 'damaged'));
+  const kept = quarantined.filter((name) => (spoil === 'main' ? /^portfolio-key-\d{8}T\d{9}Z\.key$/ : /^portfolio-key-copy-\d{8}T\d{9}Z\.key$/).test(name));
+  expect(kept).toHaveLength(1);
+  expect(quarantined).toHaveLength(1);
+  const keptBytes = await readFile(join(spoilt, 'damaged', kept[0] ?? ''));
+  // Kept as found; setting a passphrase, when finished, encrypts every plain file in damaged/ (docs/encryption-at-rest.md).
+  if (!keptBytes.subarray(0, 8).equals(encryptedFileMagic)) expect(keptBytes).toEqual(bytes);
+  else expect(state).toBe('encrypting');
+  await expectOneForm(spoilt);
+  await rm(spoilt, { recursive: true, force: true });
+  return true;
+}
+
+async function killedRepeatedly(variant: Variant): Promise<{ stages: Record<Stage, number>; copies: Record<Copies, number>; spoilt: number }> {
   const root = await tempFolder();
   const template = join(root, 'template');
   const { from, to } = variants[variant];
   await buildTemplate(template, from);
   const templateKey = await readKeyFile(template);
+  const templateKeyText = await readFile(keyFilePaths(template).main, 'utf8').catch(() => null);
   const expected = await (async () => {
     const portfolio = await openWith(template, from);
     const contents = await contentsOf(portfolio);
@@ -217,18 +314,25 @@ async function killedRepeatedly(variant: Variant): Promise<Record<Stage, number>
   }
 
   const stages: Record<Stage, number> = { before: 0, during: 0, after: 0 };
+  const copies: Record<Copies, number> = { none: 0, same: 0, 'copy missing': 0, 'copy behind': 0 };
+  let spoilt = 0;
   for (let kill = 0; kill < kills; kill += 1) {
     const folder = join(root, `kill-${kill}`);
     await cp(template, folder, { recursive: true, preserveTimestamps: true });
     const watcher = keyFileTouched(folder);
+    const copyWatcher = keyFileMoment(folder, kill % 5 === 1 ? 'copy being written' : variant === 'remove' ? 'key file deleted' : 'copy replaced');
     const { child } = await start(folder, variant);
-    // One kill in five anywhere before the key file changes; the rest while files are being rewritten.
+    // One kill in five anywhere before the key file changes; one while its copy is being written (the
+    // two differ then), one the moment the copy is replaced (the key file deleted, when removing): a
+    // wrong order shows there; the rest while files are being rewritten.
     if (kill % 5 === 0) await new Promise((resolve) => setTimeout(resolve, Math.random() * beforeFirstStep));
+    else if (kill % 5 === 1 || kill % 5 === 2) await Promise.race([copyWatcher.touched, new Promise((resolve) => child.once('exit', resolve))]);
     else {
       await Promise.race([watcher.touched, new Promise((resolve) => child.once('exit', resolve))]);
       await new Promise((resolve) => setTimeout(resolve, Math.random() * afterFirstStep * 1.1));
     }
     watcher.close();
+    copyWatcher.close();
     await new Promise<void>((resolve) => {
       if (child.exitCode !== null || child.signalCode !== null) resolve();
       else {
@@ -237,26 +341,32 @@ async function killedRepeatedly(variant: Variant): Promise<Record<Stage, number>
       }
     });
 
+    copies[await checkCopies(folder, templateKeyText)] += 1;
     const found = await readKeyFile(folder);
     stages[stageOf(variant, found, templateKey)] += 1;
     const passphrase = await openingPassphrase(found, variant);
     if (variant === 'set') expect([null, first]).toContain(passphrase);
     if (variant === 'change') expect([first, second]).toContain(passphrase);
     if (variant === 'remove') expect([first, null]).toContain(passphrase);
+    if (await openSpoilt(folder, join(root, `spoilt-${kill}`), kill % 2 === 0 ? 'main' : 'copy', passphrase, expected)) spoilt += 1;
     const portfolio = await openWith(folder, passphrase);
     expect(await contentsOf(portfolio), `after kill ${kill + 1}`).toEqual(expected);
     await portfolio.close();
     await expectOneForm(folder);
     await rm(folder, { recursive: true, force: true });
   }
-  return stages;
+  return { stages, copies, spoilt };
 }
 
 describe('a passphrase change killed part-way', () => {
   for (const variant of ['set', 'change', 'remove'] as const) {
     it(`${variant}: the folder opens with exactly one of the passphrases, holds everything, and is left in one form (${kills} kills)`, async () => {
-      const stages = await killedRepeatedly(variant);
-      console.info(`passphrase ${variant}, ${kills} kills: ${stages.before} before the key file changed, ${stages.during} part-way, ${stages.after} after it was done`);
+      const { stages, copies, spoilt } = await killedRepeatedly(variant);
+      console.info(
+        `passphrase ${variant}, ${kills} kills: ${stages.before} before the key file changed, ${stages.during} part-way, ${stages.after} after it was done; ` +
+          `key file and copy: ${copies.same} the same, ${copies['copy behind']} copy a step behind, ${copies['copy missing']} copy missing, ${copies.none} neither; ` +
+          `${spoilt} opened again with one of the two spoilt`,
+      );
       expect(stages.before + stages.during + stages.after).toBe(kills);
       // Most kills are aimed at the rewriting; some must have landed there for the test to mean anything.
       expect(stages.during).toBeGreaterThan(kills / 4);
