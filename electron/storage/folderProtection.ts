@@ -217,8 +217,9 @@ export class FolderProtection implements PortfolioProtection {
     });
   }
 
+  /** Never while a passphrase is being set, changed or removed: files read part-way through would be under two keys. */
   plainCopy(): Promise<Result<Uint8Array>> {
-    return this.options.plainCopy();
+    return this.operations.run(() => this.options.plainCopy());
   }
 
   private refusedWithoutKey(): Result<never> | null {

@@ -22,7 +22,7 @@ function placesIn(folder: string): Place[] {
     { folder: folders.backups, holds: (name) => backupNamePattern.test(name), role: 'index', keepsTimes: true },
     { folder: folders.bodies, holds: (name) => name.endsWith('.json') && !name.startsWith('.'), role: 'body', keepsTimes: false },
     { folder: folders.reviews, holds: (name) => reviewFilePattern.test(name), role: 'review', keepsTimes: false },
-    { folder: folders.damaged, holds: (name) => !leftoverTempFile.test(name), role: 'damaged', keepsTimes: true },
+    { folder: folders.damaged, holds: (name) => !leftoverTempFile.test(name) && !name.endsWith('.key'), role: 'damaged', keepsTimes: true },
   ];
 }
 

@@ -21,7 +21,7 @@ import { saveWeeks } from '../fixtures/weeklyLogBuilder.js';
  * of the killed folder with one of the two spoilt must still open with that passphrase.
  */
 const tempFolder = useTempFolders();
-const kills = Number(process.env['PASSPHRASE_CRASH_KILLS'] ?? 30);
+const kills = Number(process.env['PASSPHRASE_CRASH_KILLS'] ?? 12);
 const first = 'first passphrase for the crash test';
 const second = 'second passphrase for the crash test';
 const weeks = 60;
