@@ -138,7 +138,7 @@ test('the idea numbering start setting renumbers ideas', async ({ page, app }) =
   const start = page.getByRole('spinbutton', { name: /Number the first idea/ });
   await start.fill('7');
   await start.press('Enter');
-  await expect(page.getByText(/saved/i).first()).toBeVisible();
+  await expect(page.getByTestId('settings-confirmation')).toContainText('Saved. The first idea in this portfolio is now Idea 7');
   await page.screenshot({ path: `${artifacts}/settings.png`, fullPage: true });
   await page.getByRole('link', { name: 'Week log' }).or(page.getByRole('button', { name: 'Week log' })).first().click();
   await expect(page.getByText('Idea 7', { exact: false }).first()).toBeVisible();
