@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { formatUkDate, formatWeekCommencingLong, formatWeekCommencingShort, shiftWeeks, thisWeek } from '../../shared/dates/weeks.js';
 import { callFromPage } from './pageApi.js';
 import { expect, test } from './webApp.js';
-import { expectNoAxeViolations } from './pageChecks.js';
+import { expectNoAxeViolations, openWeek as openWeekPage } from './pageChecks.js';
 
 const artifacts = 'tests/.artifacts';
 const currentWeek = thisWeek(new Date());
@@ -12,13 +12,8 @@ const fourYearsAgo = shiftWeeks(currentWeek, -209);
 const tenWeeksAgo = shiftWeeks(currentWeek, -10);
 
 async function openWeek(page: Page, url: string, weekStart: string): Promise<void> {
-  await page.goto(url);
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  await page.evaluate((week) => {
-    window.location.hash = `#/week/${week}`;
-  }, weekStart);
+  await openWeekPage(page, url, weekStart);
   await expect(page.getByRole('heading', { level: 1, name: formatWeekCommencingLong(weekStart) })).toBeVisible();
-  await expect(page.getByTestId('week-view')).toHaveAttribute('data-state', 'ready');
 }
 
 const cpdFields = (page: Page) => page.getByRole('group', { name: 'CPD time' });

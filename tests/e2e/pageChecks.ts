@@ -12,3 +12,14 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
 export async function waitForSaved(page: Page): Promise<void> {
   await expect(page.getByTestId('save-status')).toHaveText('All changes saved', { timeout: 10_000 });
 }
+
+/** Opens the app, then the week holding `weekStart`, and waits until its editors are ready. */
+export async function openWeek(page: Page, url: string, weekStart: string): Promise<void> {
+  await page.goto(url);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await page.evaluate((week) => {
+    window.location.hash = `#/week/${week}`;
+  }, weekStart);
+  await expect(page.getByTestId('week-view')).toHaveAttribute('data-week', weekStart);
+  await expect(page.getByTestId('week-view')).toHaveAttribute('data-state', 'ready');
+}

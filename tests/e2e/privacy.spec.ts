@@ -4,7 +4,7 @@ import type { EditorDoc } from '../../shared/document/editorJson.js';
 import { doc, para, text } from '../fixtures/evidenceDocs.js';
 import { callFromPage } from './pageApi.js';
 import { expect, test } from './webApp.js';
-import { expectNoAxeViolations, waitForSaved } from './pageChecks.js';
+import { expectNoAxeViolations, openWeek, waitForSaved } from './pageChecks.js';
 
 const artifacts = 'tests/.artifacts';
 
@@ -29,16 +29,6 @@ async function spanning(first: Locator, last: Locator): Promise<{ x: number; y: 
   const x = Math.min(top.x, bottom.x) - 8;
   const y = top.y - 8;
   return { x, y, width: Math.max(top.x + top.width, bottom.x + bottom.width) - x + 8, height: bottom.y + bottom.height - y + 8 };
-}
-
-async function openWeek(page: Page, url: string, weekStart: string): Promise<void> {
-  await page.goto(url);
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  await page.evaluate((week) => {
-    window.location.hash = `#/week/${week}`;
-  }, weekStart);
-  await expect(page.getByTestId('week-view')).toHaveAttribute('data-week', weekStart);
-  await expect(page.getByTestId('week-view')).toHaveAttribute('data-state', 'ready');
 }
 
 test.describe('Privacy while writing', () => {

@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { formatWeekCommencingLong, shiftWeeks, thisWeek } from '../../shared/dates/weeks.js';
 import { expect, test } from './webApp.js';
+import { openWeek as openWeekPage } from './pageChecks.js';
 
 const artifacts = 'tests/.artifacts';
 const lastWeek = shiftWeeks(thisWeek(new Date()), -1);
@@ -14,11 +15,7 @@ async function waitForSaved(page: Page): Promise<void> {
 }
 
 async function openWeek(page: Page, url: string, weekStart: string): Promise<void> {
-  await page.goto(url);
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  await page.evaluate((week) => {
-    window.location.hash = `#/week/${week}`;
-  }, weekStart);
+  await openWeekPage(page, url, weekStart);
   await expect(page.getByRole('heading', { level: 1, name: formatWeekCommencingLong(weekStart) })).toBeVisible();
 }
 

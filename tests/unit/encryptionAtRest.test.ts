@@ -74,6 +74,16 @@ async function writeSample(portfolio: OpenedPortfolio, words: string): Promise<v
   await portfolio.reviews.put(sampleReview(words));
 }
 
+/** A fresh folder holding a sample written as 'words', then locked with `passphrase` and closed. */
+async function encryptedFolder(): Promise<string> {
+  const folder = await tempFolder();
+  const portfolio = await open(folder);
+  await writeSample(portfolio, 'words');
+  await portfolio.protection.setPassphrase(passphrase, false);
+  await portfolio.close();
+  return folder;
+}
+
 /** Everything a portfolio shows: the index, every entry's text and the reviews. */
 async function contentsOf(portfolio: OpenedPortfolio) {
   const store = storeOf(portfolio);
@@ -273,11 +283,7 @@ describe('backups of an encrypted portfolio', () => {
 
 describe('a changed byte', () => {
   it('in the encrypted index gives a damaged status with a plain problem, and the file is kept as it was', async () => {
-    const folder = await tempFolder();
-    const portfolio = await open(folder);
-    await writeSample(portfolio, 'words');
-    await portfolio.protection.setPassphrase(passphrase, false);
-    await portfolio.close();
+    const folder = await encryptedFolder();
     const index = await readFile(join(folder, 'portfolio.json'));
     index[index.length - 40] = (index[index.length - 40] ?? 0) ^ 0x01;
     await writeFile(join(folder, 'portfolio.json'), index);
@@ -477,11 +483,7 @@ describe('the key file', () => {
   });
 
   it('damaged, and its copy too, makes the portfolio open as damaged, saying so, with nothing changed', async () => {
-    const folder = await tempFolder();
-    const portfolio = await open(folder);
-    await writeSample(portfolio, 'words');
-    await portfolio.protection.setPassphrase(passphrase, false);
-    await portfolio.close();
+    const folder = await encryptedFolder();
     await writeFile(join(folder, keyFileName), '{"format":"reflective-portfolio-key","version":1,');
     await writeFile(join(folder, copyName), Buffer.alloc(600));
     const before = await filesUnder(folder);
@@ -775,11 +777,7 @@ describe('the copy of the key file', () => {
 
 describe('the API on an encrypted portfolio', () => {
   it('answers as unavailable while locked, then serves the entries once unlocked', async () => {
-    const folder = await tempFolder();
-    const portfolio = await open(folder);
-    await writeSample(portfolio, 'words');
-    await portfolio.protection.setPassphrase(passphrase, false);
-    await portfolio.close();
+    const folder = await encryptedFolder();
 
     const api = await openPortfolioApi({ folder, mode: 'web' });
     opened.push(api.opened);
